@@ -1,0 +1,2 @@
+export { libraryPath } from './native.js';
+export { version } from './version.js';
