@@ -6,7 +6,12 @@
       "product_prefix": "",
       "type": "shared_library",
       "sources": [
-        "native/src/dlext_error.c"
+        "native/src/dlext_error.c",
+        "native/src/dlext_elf.c",
+        "native/src/dlext_lib.c",
+        "native/src/dlext_alloc.c",
+        "native/src/dlext_bind.c",
+        "native/src/dlext_gdbjit.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["DLEXT_BUILDING"],

@@ -1,5 +1,11 @@
-/* libdl-ext: version and status-code messages. */
-#include "libdl-ext.h"
+/* libdl-ext: version, status-code messages and the dlerror-style last message. */
+#include <stdarg.h>
+#include <stdio.h>
+#include "dlext_internal.h"
+
+/* The last failure of this thread: message and whether it has been read. */
+static __thread char last_msg[512];
+static __thread bool last_set;
 
 const char *dlext_version(void) { return "0.1.0"; }
 
@@ -10,4 +16,22 @@ const char *dlext_strerror(int code) {
 #undef DLEXT_ERROR_CASE
   }
   return "unknown error";
+}
+
+/* Record a failure as "<detail>: <code message>" and return the code. */
+int dlext_fail(int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof last_msg)
+    snprintf(last_msg + n, sizeof last_msg - (size_t)n, ": %s", dlext_strerror(code));
+  last_set = true;
+  return code;
+}
+
+const char *dlext_dlerror(void) {
+  if (!last_set) return NULL;
+  last_set = false;
+  return last_msg;
 }
