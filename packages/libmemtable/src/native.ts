@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 export const libraryPath: string =
   process.env.MEMTABLE_LIBRARY ?? fileURLToPath(new URL('../build/Release/libmemtable.so', import.meta.url));
 
+/** Absolute path of libmemtable-preload.so, the LD_PRELOAD interposer: `$MEMTABLE_PRELOAD` if set, else the package's own build. */
+export const preloadPath: string =
+  process.env.MEMTABLE_PRELOAD ??
+  fileURLToPath(new URL('../build/Release/libmemtable-preload.so', import.meta.url));
+
 /** The loaded core. */
 export const lib = koffi.load(libraryPath);
 

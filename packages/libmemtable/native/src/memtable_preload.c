@@ -1,0 +1,222 @@
+/* libmemtable: the LD_PRELOAD interposer over glibc's malloc family (libmemtable-preload.so only). */
+#ifdef MEMTABLE_PRELOAD
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "memtable_internal.h"
+
+/* glibc's own entry points: forwarding to these needs no dlsym at start-up. */
+extern void *__libc_malloc(size_t size);
+extern void __libc_free(void *ptr);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *ptr, size_t size);
+extern void *__libc_memalign(size_t align, size_t size);
+extern void *__libc_valloc(size_t size);
+extern void *__libc_pvalloc(size_t size);
+
+#define EXPORT __attribute__((visibility("default")))
+#define CALLER() ((uint64_t)(uintptr_t)__builtin_return_address(0))
+
+/* Set while this thread is inside the index or reporting: a malloc reached from there (a signal
+   handler, dladdr, stdio) goes straight to glibc unrecorded instead of deadlocking on a leaf lock. */
+static __thread int tl_guard;
+
+/* -- Recording -- */
+
+/* Record a fresh block; on failure the block is released and the call fails like glibc would. */
+static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
+  if (!p) return NULL;
+  struct mt_state *S = mt_state();
+  tl_guard = 1;
+  int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
+  if (rc == MEMTABLE_E_EXISTS) { /* stale: glibc just handed this memory out, so it is free */
+    mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
+    rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
+  }
+  tl_guard = 0;
+  if (rc == 0 || rc == MEMTABLE_E_RANGE) return p; /* addresses beyond 2^47 are simply not indexed */
+  __libc_free(p);
+  errno = ENOMEM;
+  return NULL;
+}
+
+/* Print a bad free or realloc on stderr with the pointer and both sites, then abort like glibc. */
+__attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, const void *p, uint64_t site) {
+  char here[512], msg[1400];
+  struct memtable_info info;
+  tl_guard = 1;
+  memtable_symbolize((const void *)(uintptr_t)site, here, sizeof here);
+  int n;
+  if (mt_lookup(mt_state(), (uint64_t)(uintptr_t)p, &info) == 0) {
+    char there[512];
+    memtable_symbolize((const void *)(uintptr_t)info.site, there, sizeof there);
+    n = snprintf(msg, sizeof msg,
+                 "memtable: %s(%p): invalid pointer: it points %llu bytes into the live %llu-byte allocation at "
+                 "0x%llx (allocated at %s)\n  called from %s\n",
+                 fn, p, (unsigned long long)((uint64_t)(uintptr_t)p - info.base), (unsigned long long)info.size,
+                 (unsigned long long)info.base, there, here);
+  } else {
+    n = snprintf(msg, sizeof msg,
+                 "memtable: %s(%p): invalid pointer: not a live allocation (double free, or never allocated)\n"
+                 "  called from %s\n",
+                 fn, p, here);
+  }
+  if (n > 0) {
+    ssize_t w = write(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+    (void)w;
+  }
+  abort();
+}
+
+/* Forget a block about to go back to glibc; a pointer we never handed out aborts. */
+static void untrack(const char *fn, void *p, uint64_t site, struct memtable_info *info_ret) {
+  tl_guard = 1;
+  int rc = mt_remove(mt_state(), (uint64_t)(uintptr_t)p, info_ret);
+  tl_guard = 0;
+  if (rc) bad_pointer(fn, p, site);
+}
+
+/* -- The malloc family -- */
+
+EXPORT void *malloc(size_t size) {
+  if (tl_guard) return __libc_malloc(size);
+  return track(__libc_malloc(size), size, CALLER(), 0);
+}
+
+EXPORT void free(void *ptr) {
+  if (!ptr) return;
+  if (!tl_guard) untrack("free", ptr, CALLER(), NULL);
+  __libc_free(ptr);
+}
+
+EXPORT void *calloc(size_t n, size_t size) {
+  size_t total;
+  if (__builtin_mul_overflow(n, size, &total)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  if (tl_guard) return __libc_calloc(n, size);
+  return track(__libc_calloc(n, size), total, CALLER(), 0);
+}
+
+/* realloc: forget the old block first (so no other thread can see it twice), put it back if glibc fails. */
+static void *realloc_at(void *ptr, size_t size, uint64_t site) {
+  struct memtable_info old;
+  if (tl_guard) return __libc_realloc(ptr, size);
+  if (!ptr) return track(__libc_malloc(size), size, site, 0);
+  untrack("realloc", ptr, site, &old);
+  if (size == 0) { /* glibc frees and returns NULL */
+    __libc_free(ptr);
+    return NULL;
+  }
+  void *q = __libc_realloc(ptr, size);
+  if (!q) {
+    tl_guard = 1;
+    mt_insert(mt_state(), old.base, old.size, old.site, old.type, 0);
+    tl_guard = 0;
+    return NULL;
+  }
+  return track(q, size, site, old.type);
+}
+
+EXPORT void *realloc(void *ptr, size_t size) { return realloc_at(ptr, size, CALLER()); }
+
+EXPORT void *reallocarray(void *ptr, size_t n, size_t size) {
+  size_t total;
+  if (__builtin_mul_overflow(n, size, &total)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return realloc_at(ptr, total, CALLER());
+}
+
+EXPORT void *memalign(size_t align, size_t size) {
+  if (tl_guard) return __libc_memalign(align, size);
+  return track(__libc_memalign(align, size), size, CALLER(), 0);
+}
+
+EXPORT void *aligned_alloc(size_t align, size_t size) {
+  if (tl_guard) return __libc_memalign(align, size);
+  return track(__libc_memalign(align, size), size, CALLER(), 0);
+}
+
+EXPORT int posix_memalign(void **ptr_ret, size_t align, size_t size) {
+  if (align % sizeof(void *) || (align & (align - 1)) || !align) return EINVAL;
+  int saved = errno;
+  void *p = tl_guard ? __libc_memalign(align, size) : track(__libc_memalign(align, size), size, CALLER(), 0);
+  errno = saved;
+  if (!p) return ENOMEM;
+  *ptr_ret = p;
+  return 0;
+}
+
+EXPORT void *valloc(size_t size) {
+  if (tl_guard) return __libc_valloc(size);
+  return track(__libc_valloc(size), size, CALLER(), 0);
+}
+
+/* pvalloc hands out whole pages, all of them usable: record the rounded size. */
+EXPORT void *pvalloc(size_t size) {
+  if (tl_guard) return __libc_pvalloc(size);
+  size_t page = (size_t)sysconf(_SC_PAGESIZE), rounded = size ? (size + page - 1) & ~(page - 1) : page;
+  if (rounded < size) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return track(__libc_pvalloc(size), rounded, CALLER(), 0);
+}
+
+/* glibc's malloc_usable_size for live blocks (found once through RTLD_NEXT, outside start-up); 0 for
+   pointers that are not the base of a live allocation. */
+EXPORT size_t malloc_usable_size(void *ptr) {
+  static size_t (*real)(void *);
+  struct memtable_info info;
+  if (!ptr) return 0;
+  int guarded = tl_guard;
+  tl_guard = 1;
+  if (!real) real = (size_t(*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
+  int live = mt_lookup(mt_state(), (uint64_t)(uintptr_t)ptr, &info) == 0 && info.base == (uint64_t)(uintptr_t)ptr;
+  tl_guard = guarded;
+  if (!live && !guarded) return 0;
+  return real ? real(ptr) : info.size;
+}
+
+/* -- Exit report -- */
+
+/* With $MEMTABLE_REPORT_DIR set (by memtable-run), write the live allocations per site into a
+   private file <dir>/<pid>.tsv: a "# pid exe count bytes" line, then "count bytes site symbol" lines. */
+__attribute__((destructor)) static void report_at_exit(void) {
+  const char *dir = getenv("MEMTABLE_REPORT_DIR");
+  if (!dir || !*dir) return;
+  tl_guard = 1;
+  char path[4096], exe[2048], sym[1024];
+  snprintf(path, sizeof path, "%s/%d.tsv", dir, (int)getpid());
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    tl_guard = 0;
+    return;
+  }
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  exe[n > 0 ? n : 0] = 0;
+  enum { MAX_SITES = 4096 };
+  static struct memtable_site sites[MAX_SITES];
+  size_t count = 0;
+  struct memtable_stats st;
+  if (memtable_stats(&st) == 0 && memtable_site_totals(sites, MAX_SITES, &count) == 0) {
+    dprintf(fd, "# %d\t%s\t%llu\t%llu\n", (int)getpid(), exe, (unsigned long long)st.live_count,
+            (unsigned long long)st.live_bytes);
+    for (size_t i = 0; i < count && i < MAX_SITES; i++) {
+      if (memtable_symbolize((const void *)(uintptr_t)sites[i].site, sym, sizeof sym)) strcpy(sym, "?");
+      dprintf(fd, "%llu\t%llu\t0x%llx\t%s\n", (unsigned long long)sites[i].count,
+              (unsigned long long)sites[i].bytes, (unsigned long long)sites[i].site, sym);
+    }
+  }
+  close(fd);
+  tl_guard = 0;
+}
+#endif
