@@ -6,7 +6,16 @@
       "product_prefix": "",
       "type": "shared_library",
       "sources": [
-        "native/src/pmirror_error.c"
+        "native/src/pmirror_error.c",
+        "native/src/pmirror_elf.c",
+        "native/src/pmirror_symbols.c",
+        "native/src/pmirror_debugfile.c",
+        "native/src/pmirror_dwarf.c",
+        "native/src/pmirror_index.c",
+        "native/src/pmirror_describe.c",
+        "native/src/pmirror_debug.c",
+        "native/src/pmirror_line.c",
+        "native/src/pmirror_mirror.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["PMIRROR_BUILDING"],

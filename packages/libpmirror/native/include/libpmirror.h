@@ -2,6 +2,9 @@
 #ifndef PMIRROR_H
 #define PMIRROR_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -14,12 +17,21 @@ extern "C" {
 
 /* -- Errors -- */
 
-/* Every status code and its message, in one table: the TS enum is generated from it too. */
+/* Every status code and its message, in one table: the TS enum is generated from it too.
+ * 0 is success, 1 is "not found" for lookups, negative values are errors. */
 #define PMIRROR_ERRORS(X) \
   X(OK, 0, "success") \
+  X(NOTFOUND, 1, "not found") \
   X(NOMEM, -1, "out of memory") \
   X(INVAL, -2, "invalid argument") \
-  X(IO, -3, "input/output error")
+  X(IO, -3, "input/output error") \
+  X(NOTELF, -4, "not an ELF file") \
+  X(UNSUPPORTED, -5, "unsupported ELF class, byte order or machine") \
+  X(TRUNCATED, -6, "truncated or out-of-bounds data") \
+  X(CORRUPT, -7, "corrupt data") \
+  X(ZLIB, -8, "decompression failed") \
+  X(NODEBUG, -9, "no DWARF debug information") \
+  X(DWARF, -10, "unsupported or invalid DWARF")
 
 enum pmirror_error {
 #define PMIRROR_ERROR_ENUM(name, value, msg) PMIRROR_E_##name = value,
@@ -32,6 +44,128 @@ PMIRROR_PUBLIC const char *pmirror_version(void);
 
 /* The message for a status code; never NULL (unknown codes give "unknown error"). */
 PMIRROR_PUBLIC const char *pmirror_strerror(int code);
+
+/* Entry i of the error table: 0 and its value/name on success, 1 past the end. */
+PMIRROR_PUBLIC int pmirror_error_entry(int i, int *value_ret, const char **name_ret);
+
+/* The detailed message of the last failure in this thread (what, where); never NULL. */
+PMIRROR_PUBLIC const char *pmirror_last_error(void);
+
+/* Frees a string this library returned through a `char **..._ret` out-parameter. */
+PMIRROR_PUBLIC void pmirror_free(void *p);
+
+/* -- ELF files -- */
+
+/* An open ELF file (read-only mapping). Thread-safe once opened. */
+typedef struct pmirror_elf pmirror_elf;
+
+/* Opens an ELF64 little-endian file. On success *elf_ret owns the mapping. */
+PMIRROR_PUBLIC int pmirror_elf_open(const char *path, pmirror_elf **elf_ret);
+
+/* Opens an ELF image from memory; the bytes are copied. */
+PMIRROR_PUBLIC int pmirror_elf_open_memory(const void *data, size_t size, pmirror_elf **elf_ret);
+
+/* Closes an ELF file; NULL is accepted. */
+PMIRROR_PUBLIC void pmirror_elf_destroy(pmirror_elf *elf);
+
+/* A JSON description of the file: type, machine, sections, segments, build-id, debuglink.
+ * *json_ret is freed with pmirror_free. */
+PMIRROR_PUBLIC int pmirror_elf_describe(pmirror_elf *elf, char **json_ret);
+
+/* The build-id as lowercase hex (static storage of elf), or "" when there is none. */
+PMIRROR_PUBLIC const char *pmirror_elf_build_id(pmirror_elf *elf);
+
+/* The contents of section `name`, decompressed if SHF_COMPRESSED or .zdebug_* (once, lazily).
+ * Returns 0, 1 when there is no such section, or an error. The bytes live as long as elf. */
+PMIRROR_PUBLIC int pmirror_elf_section(pmirror_elf *elf, const char *name, const uint8_t **data_ret,
+                                       size_t *size_ret);
+
+/* Looks a symbol up by name in .symtab, then .dynsym: 0 with its value and size, or 1. */
+PMIRROR_PUBLIC int pmirror_elf_symbol(pmirror_elf *elf, const char *name, uint64_t *value_ret,
+                                      uint64_t *size_ret);
+
+/* Whether `name` is a defined function or object in .dynsym (callable through dlsym): 0 yes, 1 no. */
+PMIRROR_PUBLIC int pmirror_elf_dynamic(pmirror_elf *elf, const char *name);
+
+/* The symbol containing file address `addr` (function and object symbols, .symtab preferred):
+ * 0 with its name (owned by elf) and the offset of addr in it, or 1. */
+PMIRROR_PUBLIC int pmirror_elf_symbol_at(pmirror_elf *elf, uint64_t addr, const char **name_ret,
+                                         uint64_t *offset_ret);
+
+/* -- Debug information -- */
+
+/* An object file with its DWARF, possibly from a separate debug file. Thread-safe once opened. */
+typedef struct pmirror_debug pmirror_debug;
+
+/* Opens `path` and its debug information: its own DWARF sections, else the separate debug file found
+ * by build-id (/usr/lib/debug/.build-id/xx/rest.debug, and the same under `debug_dir` if not NULL),
+ * else by .gnu_debuglink (same directory, .debug/, /usr/lib/debug/<dir>/, debug_dir/<dir>/).
+ * Objects are cached by build-id: opening the same one twice shares its indexes.
+ * Returns PMIRROR_E_NODEBUG when no DWARF is found. */
+PMIRROR_PUBLIC int pmirror_debug_open(const char *path, const char *debug_dir, pmirror_debug **debug_ret);
+
+/* Releases a debug object (reference counted); NULL is accepted. */
+PMIRROR_PUBLIC void pmirror_debug_destroy(pmirror_debug *debug);
+
+/* The ELF file that was opened, and the one holding the DWARF (the same, or the debug file). */
+PMIRROR_PUBLIC pmirror_elf *pmirror_debug_elf(pmirror_debug *debug);
+PMIRROR_PUBLIC pmirror_elf *pmirror_debug_dwarf_elf(pmirror_debug *debug);
+
+/* Builds every name and address index now (they are otherwise built on first use). */
+PMIRROR_PUBLIC int pmirror_debug_index(pmirror_debug *debug);
+
+/* JSON: debug file used, DWARF versions, unit/DIE counts, index timings. */
+PMIRROR_PUBLIC int pmirror_debug_info(pmirror_debug *debug, char **json_ret);
+
+/* Kinds of names for pmirror_debug_lookup. */
+enum pmirror_kind {
+  PMIRROR_KIND_TYPE = 1,       /* "struct stat", "union u", "enum e", "size_t", "int" */
+  PMIRROR_KIND_FUNCTION = 2,
+  PMIRROR_KIND_VARIABLE = 3,
+  PMIRROR_KIND_ENUMERATOR = 4,
+};
+
+/* Looks a name up: 0 with the offset of its DIE (a definition when one exists), 1 if absent. */
+PMIRROR_PUBLIC int pmirror_debug_lookup(pmirror_debug *debug, int kind, const char *name, uint64_t *die_ret);
+
+/* JSON describing the DIE at `die` and every type it reaches (a closure keyed by DIE offset):
+ * {"root": off, "types": {off: {...}}, "entity": {...}} where entity is the function or variable
+ * when die is one. Declarations resolve to definitions by name. */
+PMIRROR_PUBLIC int pmirror_debug_describe(pmirror_debug *debug, uint64_t die, char **json_ret);
+
+/* JSON array of every named function (name, die, low_pc, external, declaration, callable) and,
+ * with kind PMIRROR_KIND_VARIABLE, every global variable, or with PMIRROR_KIND_TYPE every type name. */
+PMIRROR_PUBLIC int pmirror_debug_list(pmirror_debug *debug, int kind, char **json_ret);
+
+/* The function containing file address `addr`: 0 with its DIE offset and low_pc, or 1. */
+PMIRROR_PUBLIC int pmirror_debug_function_at(pmirror_debug *debug, uint64_t addr, uint64_t *die_ret,
+                                             uint64_t *low_pc_ret);
+
+/* The DW_AT_name of a DIE (static storage of debug), or NULL. */
+PMIRROR_PUBLIC const char *pmirror_debug_die_name(pmirror_debug *debug, uint64_t die);
+
+/* The source position of file address `addr` from the line tables: 0 with the file (owned by
+ * debug, valid until it is destroyed), line and column, or 1. */
+PMIRROR_PUBLIC int pmirror_debug_line_at(pmirror_debug *debug, uint64_t addr, const char **file_ret,
+                                         unsigned *line_ret, unsigned *column_ret);
+
+/* -- The process mirror -- */
+
+/* Every object loaded in this process, refreshed when objects are loaded or unloaded. */
+typedef struct pmirror_mirror pmirror_mirror;
+
+PMIRROR_PUBLIC int pmirror_mirror_create(pmirror_mirror **mirror_ret);
+PMIRROR_PUBLIC void pmirror_mirror_destroy(pmirror_mirror *mirror);
+
+/* Rereads the list of loaded objects if it changed; *changed_ret (if not NULL) tells whether it did. */
+PMIRROR_PUBLIC int pmirror_mirror_refresh(pmirror_mirror *mirror, int *changed_ret);
+
+/* JSON array of loaded objects: name, path, base (load bias), segments, build-id. */
+PMIRROR_PUBLIC int pmirror_mirror_objects(pmirror_mirror *mirror, char **json_ret);
+
+/* What address `addr` of this process is: JSON {object, path, bias, symbol, offset, function,
+ * file, line} (fields absent when unknown). 1 when no loaded object contains it. */
+PMIRROR_PUBLIC int pmirror_mirror_query(pmirror_mirror *mirror, uint64_t addr, char **json_ret);
 
 #ifdef __cplusplus
 }
