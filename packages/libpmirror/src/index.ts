@@ -1,2 +1,15 @@
 export { libraryPath } from './native.js';
 export { version } from './version.js';
+export { ErrorCode, PmirrorError } from './errors.js';
+export { Elf, type Section, type Segment, type SymbolAt } from './elf.js';
+export { Type, type TypeKind, type Encoding, type Member, type Param, type Enumerator } from './types.js';
+export {
+  DebugInfo,
+  Func,
+  Variable,
+  type SourceLine,
+  type AddressInfo,
+  type FunctionEntry,
+  type DebugStats,
+} from './debuginfo.js';
+export { Mirror, type LoadedObject, type AddressQuery } from './mirror.js';

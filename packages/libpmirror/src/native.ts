@@ -9,5 +9,87 @@ export const libraryPath: string =
 /** The loaded core. */
 export const lib = koffi.load(libraryPath);
 
+koffi.opaque('pmirror_elf');
+koffi.opaque('pmirror_debug');
+koffi.opaque('pmirror_mirror');
+
+/** An opaque C handle (koffi hands pointers over as BigInt). */
+export type Handle = bigint;
+/** A one-element array koffi fills through an `_Out_` parameter. */
+export type Out<T> = [T];
+
 export const pmirror_version = lib.func('const char *pmirror_version(void)') as () => string;
 export const pmirror_strerror = lib.func('const char *pmirror_strerror(int code)') as (code: number) => string;
+export const pmirror_error_entry = lib.func(
+  'int pmirror_error_entry(int i, _Out_ int *value_ret, _Out_ const char **name_ret)',
+) as (i: number, value: Out<number>, name: Out<string | null>) => number;
+export const pmirror_last_error = lib.func('const char *pmirror_last_error(void)') as () => string;
+export const pmirror_free = lib.func('void pmirror_free(void *p)') as (p: unknown) => void;
+
+export const pmirror_elf_open = lib.func(
+  'int pmirror_elf_open(const char *path, _Out_ pmirror_elf **elf_ret)',
+) as (path: string, out: Out<Handle | null>) => number;
+export const pmirror_elf_destroy = lib.func('void pmirror_elf_destroy(pmirror_elf *elf)') as (h: Handle) => void;
+export const pmirror_elf_describe = lib.func(
+  'int pmirror_elf_describe(pmirror_elf *elf, _Out_ void **json_ret)',
+) as (h: Handle, out: Out<unknown>) => number;
+export const pmirror_elf_build_id = lib.func('const char *pmirror_elf_build_id(pmirror_elf *elf)') as (h: Handle) => string;
+export const pmirror_elf_section = lib.func(
+  'int pmirror_elf_section(pmirror_elf *elf, const char *name, _Out_ void **data_ret, _Out_ size_t *size_ret)',
+) as (h: Handle, name: string, data: Out<unknown>, size: Out<number>) => number;
+export const pmirror_elf_symbol = lib.func(
+  'int pmirror_elf_symbol(pmirror_elf *elf, const char *name, _Out_ uint64_t *value_ret, _Out_ uint64_t *size_ret)',
+) as (h: Handle, name: string, value: Out<number>, size: Out<number>) => number;
+export const pmirror_elf_dynamic = lib.func('int pmirror_elf_dynamic(pmirror_elf *elf, const char *name)') as (
+  h: Handle,
+  name: string,
+) => number;
+export const pmirror_elf_symbol_at = lib.func(
+  'int pmirror_elf_symbol_at(pmirror_elf *elf, uint64_t addr, _Out_ const char **name_ret, _Out_ uint64_t *offset_ret)',
+) as (h: Handle, addr: number | bigint, name: Out<string | null>, offset: Out<number>) => number;
+
+export const pmirror_debug_open = lib.func(
+  'int pmirror_debug_open(const char *path, const char *debug_dir, _Out_ pmirror_debug **debug_ret)',
+) as (path: string, debugDir: string | null, out: Out<Handle | null>) => number;
+export const pmirror_debug_destroy = lib.func('void pmirror_debug_destroy(pmirror_debug *debug)') as (h: Handle) => void;
+export const pmirror_debug_elf = lib.func('pmirror_elf *pmirror_debug_elf(pmirror_debug *debug)') as (h: Handle) => Handle;
+export const pmirror_debug_dwarf_elf = lib.func('pmirror_elf *pmirror_debug_dwarf_elf(pmirror_debug *debug)') as (
+  h: Handle,
+) => Handle;
+export const pmirror_debug_index = lib.func('int pmirror_debug_index(pmirror_debug *debug)') as (h: Handle) => number;
+export const pmirror_debug_info = lib.func('int pmirror_debug_info(pmirror_debug *debug, _Out_ void **json_ret)') as (
+  h: Handle,
+  out: Out<unknown>,
+) => number;
+export const pmirror_debug_lookup = lib.func(
+  'int pmirror_debug_lookup(pmirror_debug *debug, int kind, const char *name, _Out_ uint64_t *die_ret)',
+) as (h: Handle, kind: number, name: string, die: Out<number>) => number;
+export const pmirror_debug_describe = lib.func(
+  'int pmirror_debug_describe(pmirror_debug *debug, uint64_t die, _Out_ void **json_ret)',
+) as (h: Handle, die: number, out: Out<unknown>) => number;
+export const pmirror_debug_list = lib.func(
+  'int pmirror_debug_list(pmirror_debug *debug, int kind, _Out_ void **json_ret)',
+) as (h: Handle, kind: number, out: Out<unknown>) => number;
+export const pmirror_debug_function_at = lib.func(
+  'int pmirror_debug_function_at(pmirror_debug *debug, uint64_t addr, _Out_ uint64_t *die_ret, _Out_ uint64_t *low_pc_ret)',
+) as (h: Handle, addr: number | bigint, die: Out<number>, low: Out<number>) => number;
+export const pmirror_debug_die_name = lib.func(
+  'const char *pmirror_debug_die_name(pmirror_debug *debug, uint64_t die)',
+) as (h: Handle, die: number) => string | null;
+export const pmirror_debug_line_at = lib.func(
+  'int pmirror_debug_line_at(pmirror_debug *debug, uint64_t addr, _Out_ const char **file_ret, _Out_ unsigned int *line_ret, _Out_ unsigned int *column_ret)',
+) as (h: Handle, addr: number | bigint, file: Out<string | null>, line: Out<number>, col: Out<number>) => number;
+
+export const pmirror_mirror_create = lib.func('int pmirror_mirror_create(_Out_ pmirror_mirror **mirror_ret)') as (
+  out: Out<Handle | null>,
+) => number;
+export const pmirror_mirror_destroy = lib.func('void pmirror_mirror_destroy(pmirror_mirror *mirror)') as (h: Handle) => void;
+export const pmirror_mirror_refresh = lib.func(
+  'int pmirror_mirror_refresh(pmirror_mirror *mirror, _Out_ int *changed_ret)',
+) as (h: Handle, changed: Out<number>) => number;
+export const pmirror_mirror_objects = lib.func(
+  'int pmirror_mirror_objects(pmirror_mirror *mirror, _Out_ void **json_ret)',
+) as (h: Handle, out: Out<unknown>) => number;
+export const pmirror_mirror_query = lib.func(
+  'int pmirror_mirror_query(pmirror_mirror *mirror, uint64_t addr, _Out_ void **json_ret)',
+) as (h: Handle, addr: number | bigint, out: Out<unknown>) => number;

@@ -132,14 +132,19 @@ int pmirror_debug_lookup(pmirror_debug *d, int kind, const char *name, uint64_t 
   if (!d || !name || !die_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_lookup: NULL argument");
   int rc = pmirror_debug_index(d);
   if (rc) return rc;
-  rc = pm_index_lookup(d, kind, name, die_ret);
-  if (rc != PMIRROR_E_NOTFOUND || kind != PMIRROR_KIND_FUNCTION) return rc;
-  /* An alias (printf for __printf): the symbol's address names the DWARF function, as in gdb. */
-  uint64_t value, low;
+  bool defined = false;
+  rc = pm_index_lookup(d, kind, name, die_ret, &defined);
+  if (rc < 0 || kind != PMIRROR_KIND_FUNCTION || (rc == 0 && defined)) return rc;
+  /* An alias (printf for __printf) or a name only declared in DWARF: the symbol's address names the
+   * defining DWARF function, as in gdb. */
+  uint64_t value, low, die;
   if (pmirror_elf_symbol(d->elf, name, &value, NULL) != 0 && pmirror_elf_symbol(d->delf, name, &value, NULL) != 0)
-    return PMIRROR_E_NOTFOUND;
-  rc = pm_index_function_at(d, value, die_ret, &low);
-  return rc == 0 && low != value ? PMIRROR_E_NOTFOUND : rc;
+    return rc;
+  if (pm_index_function_at(d, value, &die, &low) == 0 && low == value) {
+    *die_ret = die;
+    return 0;
+  }
+  return rc;
 }
 
 int pmirror_debug_list(pmirror_debug *d, int kind, char **json_ret) {

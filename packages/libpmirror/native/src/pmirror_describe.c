@@ -148,7 +148,7 @@ static uint64_t definition_of(pmirror_debug *d, uint64_t off) {
   char key[512];
   if ((size_t)snprintf(key, sizeof key, "%s%s", prefix, f.name) >= sizeof key) return off;
   uint64_t def;
-  return pm_index_lookup(d, PMIRROR_KIND_TYPE, key, &def) == 0 ? def : off;
+  return pm_index_lookup(d, PMIRROR_KIND_TYPE, key, &def, NULL) == 0 ? def : off;
 }
 
 /* Emits `"key":off` for a type reference (queued), or `"key":null` for void. */

@@ -272,7 +272,7 @@ void pm_index_free(pm_index *ix) {
 
 /* -- Queries -- */
 
-int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die) {
+int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die, bool *defined) {
   uint8_t ns;
   switch (kind) {
   case PMIRROR_KIND_TYPE:
@@ -289,6 +289,7 @@ int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die)
   const pm_entry *e = table_find(d->index, ns, name, key_hash(ns, name));
   if (!e) return PMIRROR_E_NOTFOUND;
   *die = e->die;
+  if (defined) *defined = !e->decl && (e->ns != NS_FUNC || e->has_code);
   return 0;
 }
 

@@ -357,7 +357,7 @@ int pm_die_ranges(pmirror_debug *d, const pm_die *die, void (*fn)(void *ctx, uin
 
 int pm_index_build(pmirror_debug *d);
 void pm_index_free(pm_index *ix);
-int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die);
+int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die, bool *defined);
 int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low);
 int pm_index_list(pmirror_debug *d, int kind, pm_sbuf *b);
 void pm_index_stats(pmirror_debug *d, pm_sbuf *b);

@@ -1,0 +1,93 @@
+// The `pmirror` command: ptype, functions, addr2line, info over an ELF file's debug information.
+import { DebugInfo } from './debuginfo.js';
+import { PmirrorError } from './errors.js';
+
+const USAGE = `usage: pmirror [--json] [--debug-dir DIR] <command> <elf> [args]
+  ptype <elf> <name>            the type, typedef, variable or function, as gdb's ptype prints it
+  functions <elf> [regex]       one C prototype per line (like gdb's info functions)
+  addr2line <elf> <hex>...      "function at file:line" for each address (like addr2line -f)
+  info <elf>                    build-id, debug file, DWARF versions, counts, index timings`;
+
+/** A failure the user caused: message on stderr, exit code 2. */
+class UsageError extends Error {}
+
+function ptype(d: DebugInfo, name: string, json: boolean): string {
+  const t = d.type(name);
+  if (t) return json ? JSON.stringify({ kind: t.kind, text: t.toC() }) : t.toC();
+  const f = d.func(name);
+  if (f) return json ? JSON.stringify({ kind: 'function', text: f.type.toC(), callable: f.callable }) : f.type.toC();
+  const v = d.variable(name);
+  if (v) return json ? JSON.stringify({ kind: 'variable', text: v.type.toC(), address: v.address }) : v.type.toC();
+  const e = d.enumerator(name);
+  if (e) return json ? JSON.stringify({ kind: 'enumerator', value: String(e.value) }) : e.type.toC();
+  throw new UsageError(`No symbol "${name}" in ${d.elf.path}.`);
+}
+
+function functions(d: DebugInfo, pattern: string | undefined, json: boolean): string {
+  const re = pattern ? new RegExp(pattern) : undefined;
+  const fs = d.functions(re).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (json) {
+    return JSON.stringify(fs.map((f) => ({ name: f.name, prototype: f.toC(), callable: f.callable, address: f.address })));
+  }
+  return fs.map((f) => f.toC() + ';').join('\n');
+}
+
+function addr2line(d: DebugInfo, addrs: string[], json: boolean): string {
+  const rows = addrs.map((a) => {
+    const addr = BigInt(a.startsWith('0x') ? a : '0x' + a);
+    return { address: '0x' + addr.toString(16), ...d.addressInfo(addr) };
+  });
+  if (json) return JSON.stringify(rows);
+  return rows
+    .map((r) => `${r.function ?? '??'} at ${r.line ? `${r.line.file}:${r.line.line}` : '??:0'}`)
+    .join('\n');
+}
+
+function main(argv: string[]): number {
+  let json = false;
+  let debugDir: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') json = true;
+    else if (argv[i] === '--debug-dir') debugDir = argv[++i];
+    else if (argv[i] === '-h' || argv[i] === '--help') {
+      console.log(USAGE);
+      return 0;
+    } else args.push(argv[i]!);
+  }
+  const [cmd, file, ...rest] = args;
+  if (!cmd || !file) throw new UsageError(USAGE);
+  const d = DebugInfo.open(file, debugDir ? { debugDir } : {});
+  let out: string;
+  switch (cmd) {
+    case 'ptype':
+      if (rest.length !== 1) throw new UsageError(USAGE);
+      out = ptype(d, rest[0]!, json);
+      break;
+    case 'functions':
+      out = functions(d, rest[0], json);
+      break;
+    case 'addr2line':
+      if (!rest.length) throw new UsageError(USAGE);
+      out = addr2line(d, rest, json);
+      break;
+    case 'info':
+      out = JSON.stringify({ ...d.index().stats() }, null, json ? 0 : 2);
+      break;
+    default:
+      throw new UsageError(`unknown command "${cmd}"\n${USAGE}`);
+  }
+  if (out) process.stdout.write(out + '\n');
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError || e instanceof PmirrorError) {
+    process.stderr.write(`pmirror: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw e;
+  }
+}

@@ -1,0 +1,393 @@
+// Debug information of one object: functions, variables, types, enumerators, lines.
+import { Elf } from './elf.js';
+import { check, PmirrorError, takeJson } from './errors.js';
+import * as N from './native.js';
+import { buildTypes, Type, type Param, type RawType } from './types.js';
+
+const KIND_TYPE = 1;
+const KIND_FUNCTION = 2;
+const KIND_VARIABLE = 3;
+const KIND_ENUMERATOR = 4;
+
+interface Described {
+  root: number;
+  types: Record<string, RawType>;
+  entity?: {
+    kind: 'function' | 'variable';
+    die: number;
+    name: string | null;
+    linkage: string | null;
+    external: boolean;
+    decl: boolean;
+    line: number;
+    type: number | null;
+    symbol?: number;
+    callable: boolean;
+    prototyped?: boolean;
+    ranges?: [number, number][];
+    params?: { name: string | null; type: number | null }[];
+    variadic?: boolean;
+    address?: number;
+    constValue?: number;
+  };
+}
+
+/** A function: its C signature from DWARF, where its code is, and whether `dlsym` can reach it. */
+export class Func {
+  /** The name looked up (an alias like `printf` keeps its own name). */
+  readonly name: string;
+  /** The DWARF name of the definition (e.g. `__printf` for `printf`). */
+  readonly dwarfName: string;
+  /** The linkage (mangled) name, if DWARF gives one. */
+  readonly linkageName: string | undefined;
+  /** DIE offset. */
+  readonly die: number;
+  /** Whether it has external linkage. */
+  readonly external: boolean;
+  /** True when only a declaration is known (no code in this object). */
+  readonly declaration: boolean;
+  /** Return type ({@link Type.void} for void). */
+  readonly returnType: Type;
+  /** Parameters with names and types. */
+  readonly params: Param[];
+  /** Whether it takes `...`. */
+  readonly variadic: boolean;
+  /** Whether it is prototyped (false for old-style `int f()`). */
+  readonly prototyped: boolean;
+  /** Whether it is in the object's .dynsym, so callable through dlsym. */
+  readonly callable: boolean;
+  /** Its symbol's address in the file (add the load bias for the process address). */
+  readonly address: number | undefined;
+  /** Code ranges [low, high) as file addresses. */
+  readonly ranges: [number, number][];
+  /** Declaration line. */
+  readonly line: number;
+  /** The function's type (a `function` Type), as gdb's `ptype` shows it. */
+  readonly type: Type;
+
+  /** @internal */
+  constructor(name: string, e: NonNullable<Described['entity']>, ref: (o: number | null) => Type, callable: boolean) {
+    this.name = name;
+    this.dwarfName = e.name ?? name;
+    this.linkageName = e.linkage ?? undefined;
+    this.die = e.die;
+    this.external = e.external;
+    this.declaration = e.decl;
+    this.returnType = ref(e.type);
+    this.params = (e.params ?? []).map((p) => ({ name: p.name ?? undefined, type: ref(p.type) }));
+    this.variadic = e.variadic === true;
+    this.prototyped = e.prototyped === true;
+    this.callable = callable;
+    this.address = e.symbol ?? e.ranges?.[0]?.[0];
+    this.ranges = e.ranges ?? [];
+    this.line = e.line;
+    const t = new Type(e.die, 'function');
+    t.target = this.returnType;
+    t.params = this.params;
+    t.variadic = this.variadic;
+    t.prototyped = this.prototyped;
+    this.type = t;
+  }
+
+  /** A C prototype: `int printf(const char *, ...)`. */
+  toC(): string {
+    return this.type.declare(this.name);
+  }
+}
+
+/** A global (or static) variable: type and address. */
+export class Variable {
+  /** Its name. */
+  readonly name: string;
+  /** DIE offset. */
+  readonly die: number;
+  /** Its type. */
+  readonly type: Type;
+  /** File address (DW_OP_addr location, else the symbol's value). */
+  readonly address: number | undefined;
+  /** Whether it has external linkage. */
+  readonly external: boolean;
+  /** True when only a declaration is known. */
+  readonly declaration: boolean;
+  /** A compile-time constant value, when DWARF gives one instead of a location. */
+  readonly constValue: number | undefined;
+
+  /** @internal */
+  constructor(name: string, e: NonNullable<Described['entity']>, ref: (o: number | null) => Type) {
+    this.name = name;
+    this.die = e.die;
+    this.type = ref(e.type);
+    this.address = e.address ?? e.symbol;
+    this.external = e.external;
+    this.declaration = e.decl;
+    this.constValue = e.constValue;
+  }
+}
+
+/** A source position. */
+export interface SourceLine {
+  /** Full path of the source file as the line table records it. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** Column (0 when unknown). */
+  column: number;
+}
+
+/** Where a file address is: function (name and DIE) and source position. */
+export interface AddressInfo {
+  /** The function containing it. */
+  function?: string;
+  /** Offset from the function's lowest address. */
+  functionOffset?: number;
+  /** Source position. */
+  line?: SourceLine;
+}
+
+/** Summary of a function in the index (cheap: no types resolved). */
+export interface FunctionEntry {
+  /** DWARF name. */
+  name: string;
+  /** DIE offset. */
+  die: number;
+  /** External linkage. */
+  external: boolean;
+  /** Has code in this object. */
+  defined: boolean;
+  /** Exported in .dynsym. */
+  callable: boolean;
+  /** Lowest address (0 for declarations). */
+  low: number;
+}
+
+/** What `pmirror info` reports. */
+export interface DebugStats {
+  /** The object's path. */
+  path: string;
+  /** Its build-id. */
+  buildId: string;
+  /** The file the DWARF came from. */
+  debugFile: string;
+  /** DWARF versions present. */
+  dwarfVersions: number[];
+  /** Compilation + type units. */
+  units: number;
+  /** Type units. */
+  typeUnits: number;
+  /** Size of .debug_info, decompressed. */
+  debugInfoBytes: number;
+  /** DIEs the index visited (unit DIEs, their children, enumerators). */
+  visitedDies: number;
+  /** Names in each index. */
+  names: { types: number; functions: number; variables: number; enumerators: number };
+  /** Function address ranges. */
+  functionRanges: number;
+  /** Milliseconds spent reading sections (including decompression), units, and the index. */
+  ms: { sections: number; units: number; index: number };
+}
+
+const opened = new Map<string, DebugInfo>();
+
+/**
+ * The debug information of an ELF object: from its own DWARF, or from a separate debug file found
+ * by build-id or .gnu_debuglink. Indexes are built on first use; objects are cached per build-id.
+ *
+ * @example
+ * const libc = DebugInfo.open('/lib/x86_64-linux-gnu/libc.so.6');
+ * libc.type('struct stat').members.map((m) => [m.name, m.offset]);
+ * libc.func('printf').toC(); // 'int printf(const char *, ...)'
+ */
+export class DebugInfo {
+  /** @internal */
+  readonly handle: N.Handle;
+  /** The object opened. */
+  readonly elf: Elf;
+  /** The file holding the DWARF: the object itself or its separate debug file. */
+  readonly dwarfElf: Elf;
+  private readonly types = new Map<number, Type>();
+  private readonly byName = new Map<string, Type | null>();
+  private readonly funcs = new Map<string, Func | null>();
+
+  private constructor(handle: N.Handle) {
+    this.handle = handle;
+    this.elf = new Elf(N.pmirror_debug_elf(handle), false);
+    this.dwarfElf = new Elf(N.pmirror_debug_dwarf_elf(handle), false);
+  }
+
+  /**
+   * Opens an object's debug information. `debugDir` is searched as well as /usr/lib/debug.
+   * Throws {@link PmirrorError} (code NODEBUG) when there is none.
+   */
+  static open(path: string, options: { debugDir?: string } = {}): DebugInfo {
+    const key = `${path}\0${options.debugDir ?? ''}`;
+    const hit = opened.get(key);
+    if (hit) return hit;
+    const out: N.Out<N.Handle | null> = [null];
+    check(N.pmirror_debug_open(path, options.debugDir ?? null, out));
+    const d = new DebugInfo(out[0]!);
+    opened.set(key, d);
+    return d;
+  }
+
+  /** The path of the file the DWARF came from. */
+  get debugFile(): string {
+    return this.dwarfElf.path;
+  }
+
+  /** Builds every index now (they are otherwise built on first use). */
+  index(): this {
+    check(N.pmirror_debug_index(this.handle));
+    return this;
+  }
+
+  /** Counts and timings. */
+  stats(): DebugStats {
+    const out: N.Out<unknown> = [null];
+    return takeJson<DebugStats>(N.pmirror_debug_info(this.handle, out), out)!;
+  }
+
+  private lookup(kind: number, name: string): number | undefined {
+    const die: N.Out<number> = [0];
+    return check(N.pmirror_debug_lookup(this.handle, kind, name, die)) ? die[0] : undefined;
+  }
+
+  private describe(die: number): Described {
+    const out: N.Out<unknown> = [null];
+    const d = takeJson<Described>(N.pmirror_debug_describe(this.handle, die, out), out)!;
+    buildTypes(d.types, this.types);
+    return d;
+  }
+
+  private ref = (off: number | null): Type => (off == null ? Type.void : this.types.get(off) ?? Type.void);
+
+  /** The Type at a DIE offset. */
+  typeAt(die: number): Type {
+    const cached = this.types.get(die);
+    if (cached) return cached;
+    const d = this.describe(die);
+    return this.ref(d.root);
+  }
+
+  /**
+   * A type by C name: "struct stat", "union sigval", "enum __socket_type", "size_t", "int" (gdb's
+   * spellings like "unsigned long" work too). Declarations resolve to a definition in any unit.
+   */
+  type(name: string): Type | undefined {
+    if (this.byName.has(name)) return this.byName.get(name) ?? undefined;
+    let die = this.lookup(KIND_TYPE, name);
+    if (die === undefined) {
+      const dwarf = Object.entries(GDB_TO_DWARF).find(([g]) => g === name)?.[1];
+      if (dwarf) die = this.lookup(KIND_TYPE, dwarf);
+    }
+    const t = die === undefined ? undefined : this.typeAt(die);
+    this.byName.set(name, t ?? null);
+    return t;
+  }
+
+  /** A function by name (symbol aliases such as `printf` -> `__printf` resolve through .symtab). */
+  func(name: string): Func | undefined {
+    if (this.funcs.has(name)) return this.funcs.get(name) ?? undefined;
+    const die = this.lookup(KIND_FUNCTION, name);
+    let f: Func | undefined;
+    if (die !== undefined) {
+      const d = this.describe(die);
+      if (d.entity) f = new Func(name, d.entity, this.ref, d.entity.callable || this.elf.isDynamic(name));
+    }
+    this.funcs.set(name, f ?? null);
+    return f;
+  }
+
+  /** A global variable by name. */
+  variable(name: string): Variable | undefined {
+    const die = this.lookup(KIND_VARIABLE, name);
+    if (die === undefined) return undefined;
+    const d = this.describe(die);
+    return d.entity ? new Variable(name, d.entity, this.ref) : undefined;
+  }
+
+  /** An enumerator by name: its value and enum type. */
+  enumerator(name: string): { name: string; value: number | bigint; type: Type } | undefined {
+    const die = this.lookup(KIND_ENUMERATOR, name);
+    if (die === undefined) return undefined;
+    for (const t of this.types.values()) {
+      const e = t.kind === 'enum' ? t.enumerators.find((x) => x.name === name) : undefined;
+      if (e) return { ...e, type: t };
+    }
+    // The enumerator's parent enum is found through the type index by scanning enum names.
+    for (const entry of this.typeNames()) {
+      if (!entry.startsWith('enum ')) continue;
+      const t = this.type(entry);
+      const e = t?.enumerators.find((x) => x.name === name);
+      if (t && e) return { ...e, type: t };
+    }
+    return undefined;
+  }
+
+  /** Every function in the index (name, DIE, whether defined and callable), without types. */
+  functionEntries(): FunctionEntry[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<FunctionEntry[]>(N.pmirror_debug_list(this.handle, KIND_FUNCTION, out), out)!;
+  }
+
+  /** Every function, with full signatures (resolves all their types). */
+  functions(filter?: RegExp): Func[] {
+    return this.functionEntries()
+      .filter((e) => !filter || filter.test(e.name))
+      .map((e) => this.func(e.name))
+      .filter((f): f is Func => f !== undefined);
+  }
+
+  /** Names of every global variable. */
+  variableNames(): string[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<{ name: string }[]>(N.pmirror_debug_list(this.handle, KIND_VARIABLE, out), out)!.map((e) => e.name);
+  }
+
+  /** Every named type, spelled as C does ("struct stat", "size_t"). */
+  typeNames(): string[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<{ name: string }[]>(N.pmirror_debug_list(this.handle, KIND_TYPE, out), out)!.map((e) => e.name);
+  }
+
+  /** The source position of a file address. */
+  lineAt(addr: number | bigint): SourceLine | undefined {
+    const file: N.Out<string | null> = [null];
+    const line: N.Out<number> = [0];
+    const col: N.Out<number> = [0];
+    if (!check(N.pmirror_debug_line_at(this.handle, addr, file, line, col))) return undefined;
+    return { file: file[0]!, line: line[0], column: col[0] };
+  }
+
+  /** The function containing a file address and its offset there, plus the source line. */
+  addressInfo(addr: number | bigint): AddressInfo {
+    const die: N.Out<number> = [0];
+    const low: N.Out<number> = [0];
+    const r: AddressInfo = {};
+    if (check(N.pmirror_debug_function_at(this.handle, addr, die, low))) {
+      r.function = N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined;
+      r.functionOffset = Number(addr) - low[0];
+    }
+    const line = this.lineAt(addr);
+    if (line) r.line = line;
+    return r;
+  }
+
+  /** Releases the C object (other DebugInfo handles for the same build-id keep theirs). */
+  close(): void {
+    for (const [k, v] of opened) if (v === this) opened.delete(k);
+    N.pmirror_debug_destroy(this.handle);
+  }
+}
+
+/** gdb's spellings of base types, mapped back to DWARF's. */
+const GDB_TO_DWARF: Record<string, string> = {
+  long: 'long int',
+  'unsigned long': 'long unsigned int',
+  short: 'short int',
+  'unsigned short': 'short unsigned int',
+  'long long': 'long long int',
+  'unsigned long long': 'long long unsigned int',
+  unsigned: 'unsigned int',
+};
+
+export { PmirrorError };

@@ -1,0 +1,83 @@
+// The process mirror: every object loaded in this process, and what any address in it is.
+import { check, takeJson } from './errors.js';
+import * as N from './native.js';
+
+/** An object loaded in this process. */
+export interface LoadedObject {
+  /** The name the dynamic linker gives (empty for the main program). */
+  name: string;
+  /** The file's path. */
+  path: string;
+  /** Load bias: process address = file address + bias. */
+  bias: number;
+  /** Loaded ranges [start, end) in the process. */
+  segments: [number, number][];
+}
+
+/** What an address of this process is. Fields are absent when unknown. */
+export interface AddressQuery {
+  /** The object's name as the dynamic linker reports it. */
+  object: string;
+  /** The object's file. */
+  path: string;
+  /** Its load bias. */
+  bias: number;
+  /** The address as the file sees it. */
+  fileAddress: number;
+  /** The nearest containing symbol ... */
+  symbol?: string;
+  /** ... and the offset into it. */
+  offset?: number;
+  /** The DWARF function containing it. */
+  function?: string;
+  /** Source file and line. */
+  file?: string;
+  /** Source line. */
+  line?: number;
+  /** Source column. */
+  column?: number;
+}
+
+/**
+ * Mirrors the objects loaded in this process (`dl_iterate_phdr`), refreshed whenever libraries are
+ * loaded or unloaded, so any address maps to its object, symbol, function and source line.
+ *
+ * @example
+ * const m = new Mirror();
+ * m.query(someNativeAddress); // { object: '/lib/x86_64-linux-gnu/libc.so.6', symbol: 'qsort', ... }
+ */
+export class Mirror {
+  private handle: N.Handle;
+
+  /** Creates a mirror of this process. */
+  constructor() {
+    const out: N.Out<N.Handle | null> = [null];
+    check(N.pmirror_mirror_create(out));
+    this.handle = out[0]!;
+  }
+
+  /** Rereads the object list if objects came or went; returns whether it changed. */
+  refresh(): boolean {
+    const changed: N.Out<number> = [0];
+    check(N.pmirror_mirror_refresh(this.handle, changed));
+    return changed[0] !== 0;
+  }
+
+  /** The loaded objects, in the dynamic linker's order. */
+  objects(): LoadedObject[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<LoadedObject[]>(N.pmirror_mirror_objects(this.handle, out), out)!;
+  }
+
+  /** What a process address is, or undefined when no loaded object contains it. */
+  query(addr: number | bigint): AddressQuery | undefined {
+    const out: N.Out<unknown> = [null];
+    return takeJson<AddressQuery>(N.pmirror_mirror_query(this.handle, addr, out), out);
+  }
+
+  /** Releases the mirror. */
+  close(): void {
+    if (this.handle) N.pmirror_mirror_destroy(this.handle);
+    this.handle = 0n;
+  }
+}
