@@ -1,0 +1,125 @@
+// The parser checked against python3: ast.dump equality on a corpus, and SyntaxError messages/locations.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from '../../src/parser.js';
+import { PySyntaxError } from '../../src/errors/syntax.js';
+import { dump } from '../../src/ast-dump.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const hasPython = spawnSync('python3', ['-c', 'import sys; assert sys.version_info[:2] == (3, 11)']).status === 0;
+
+interface DumpRecord { file: string; dump?: string; error?: { type: string; msg: string; lineno: number; offset: number }; skip?: string }
+interface ErrRecord { type: string; msg: string; lineno: number; offset: number }
+
+function ours(src: string, file: string): string {
+  return dump(parse(src, file), { includeAttributes: true });
+}
+
+function pythonDumps(files: string[], cwd: string): DumpRecord[] {
+  const out = execFileSync('python3', ['-W', 'ignore', here + 'pydump.py', ...files], { cwd, maxBuffer: 1 << 30 }).toString();
+  return out.trim().split('\n').map((l) => JSON.parse(l) as DumpRecord);
+}
+
+function ourError(src: string): ErrRecord | null {
+  try {
+    parse(src, '<unknown>');
+    return null;
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    return { type: e.pyType, msg: e.msg, lineno: e.lineno, offset: e.offset };
+  }
+}
+
+const corpus = readdirSync(here + 'corpus').filter((f) => f.endsWith('.py')).map((f) => 'corpus/' + f);
+
+describe('parser: ast.dump equality with python3', () => {
+  // Expected dumps made by: cd test/frontend && python3 -W ignore pydump.py corpus/*.py > corpus.expected.jsonl
+  const stored = readFileSync(here + 'corpus.expected.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as DumpRecord);
+
+  it('covers every corpus file in the stored expectations', () => {
+    expect(stored.map((r) => r.file).sort()).toEqual([...corpus].sort());
+  });
+
+  for (const r of stored) {
+    it(`matches the stored python3 dump of ${r.file}`, () => {
+      expect(ours(readFileSync(here + r.file, 'utf8'), r.file)).toBe(r.dump);
+    });
+  }
+
+  it.runIf(hasPython)('matches python3 regenerated now on the corpus', () => {
+    for (const r of pythonDumps(corpus, here)) {
+      expect(ours(readFileSync(here + r.file, 'utf8'), r.file), r.file).toBe(r.dump);
+    }
+  });
+
+  it.runIf(hasPython)("matches python3 on every top-level .py file of python3's own standard library", () => {
+    const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_path("stdlib"))']).toString().trim();
+    const files = readdirSync(stdlib).filter((f) => f.endsWith('.py')).map((f) => `${stdlib}/${f}`);
+    expect(files.length).toBeGreaterThan(100);
+    let compared = 0;
+    for (const r of pythonDumps(files, here)) {
+      if (r.skip) continue;
+      const src = readFileSync(r.file, 'utf8');
+      if (r.error) {
+        expect(ourError(src), r.file).toMatchObject({ msg: r.error.msg, lineno: r.error.lineno });
+      } else {
+        expect(ours(src, r.file), r.file).toBe(r.dump);
+      }
+      compared++;
+    }
+    expect(compared).toBe(files.length);
+  });
+});
+
+describe('parser: modes and values', () => {
+  it('parses eval and single modes like compile()', () => {
+    expect(dump(parse('1 + x', '<e>', 'eval'))).toBe(
+      "Expression(body=BinOp(left=Constant(value=1), op=Add(), right=Name(id='x', ctx=Load())))");
+    expect(dump(parse('x = 1\n', '<s>', 'single'))).toBe(
+      "Interactive(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))])");
+  });
+
+  it('represents constants as the contract says', () => {
+    const values = (parse('1; 1.0; 1j; "s"; b"b"; True; None; ...; u"u"') as { body: { value: { value: unknown; kind: unknown } }[] }).body.map((s) => s.value);
+    expect(values[0].value).toBe(1n);
+    expect(values[1].value).toBe(1);
+    expect(values[2].value).toEqual({ _type: 'complex', real: 0, imag: 1 });
+    expect(values[3].value).toBe('s');
+    expect(values[4].value).toEqual(new Uint8Array([98]));
+    expect(values[5].value).toBe(true);
+    expect(values[6].value).toBe(null);
+    expect(values[7].value).toEqual({ _type: 'Ellipsis' });
+    expect(values[8].kind).toBe('u');
+    expect(values[3].kind).toBe(null);
+  });
+});
+
+describe('parser: SyntaxError messages and locations as python3', () => {
+  const sources = JSON.parse(readFileSync(here + 'errors.json', 'utf8')) as string[];
+  // Made by: python3 test/frontend/pyerrors.py test/frontend/errors.json > test/frontend/errors.expected.json
+  const stored = JSON.parse(readFileSync(here + 'errors.expected.json', 'utf8')) as (ErrRecord | null)[];
+
+  it('has one stored expectation per source', () => {
+    expect(stored.length).toBe(sources.length);
+  });
+
+  sources.forEach((src, k) => {
+    it(`reports ${JSON.stringify(src).slice(0, 40)} like python3`, () => {
+      expect(ourError(src)).toEqual(stored[k]);
+    });
+  });
+
+  it.runIf(hasPython)('agrees with python3 regenerated now', () => {
+    const out = execFileSync('python3', [here + 'pyerrors.py', here + 'errors.json']).toString();
+    expect(sources.map(ourError)).toEqual(JSON.parse(out));
+  });
+
+  it('throws a JS Error subclass carrying the source line', () => {
+    const e = (() => { try { parse('x = (1,\n', 'f.py'); } catch (err) { return err; } })() as PySyntaxError;
+    expect(e).toBeInstanceOf(Error);
+    expect(e.filename).toBe('f.py');
+    expect(e.text).toBe('x = (1,\n');
+  });
+});
