@@ -250,7 +250,8 @@ function trueOnly(q: Quals): Quals {
 
 function nameOf(v: View): string | undefined {
   if (v.t.kind === 'array' || v.t.kind === 'pointer' || v.t.kind === 'function') return undefined;
-  return v.t.name ?? (v.t.kind === 'void' ? 'void' : undefined);
+  // gdb reads DW_TAG_unspecified_type (assembler's "no type") as void.
+  return v.t.name ?? (v.t.kind === 'void' || v.t.kind === 'unspecified' ? 'void' : undefined);
 }
 
 /** The next level of an array, pointer or function: element (or inner dimension), pointee, return. */
@@ -309,7 +310,7 @@ function printBase(v0: View, show: number, level: number): string {
     case 'enum':
       return printEnum(v, show);
     default:
-      return modifiers(v.q, false, true) + (t.name ?? (t.kind === 'void' ? 'void' : `<invalid type code ${t.kind}>`));
+      return modifiers(v.q, false, true) + (t.name ?? (t.kind === 'void' || t.kind === 'unspecified' ? 'void' : `<invalid type code ${t.kind}>`));
   }
 }
 

@@ -137,11 +137,26 @@ static bool seen_add(closure *c, uint64_t off) {
   return true;
 }
 
-/* The definition for a declared struct/union/enum, found by name in other units, or off itself. */
+/* Whether functions of this unit's language always have prototypes (everything but C and ObjC). */
+static bool always_prototyped(const pm_unit *u) {
+  switch (u->language) {
+  case 0x1: case 0x2: case 0xc: case 0x10: case 0x1d: case 0x2c: return false; /* C89, C, C99, ObjC, C11, C17 */
+  default: return u->language != 0;
+  }
+}
+
+/* The definition for a declared struct/union/enum (a type unit's type for a DW_AT_signature
+ * skeleton, else one found by name in other units), or off itself. */
 static uint64_t definition_of(pmirror_debug *d, uint64_t off) {
   pm_die die;
   facts f;
-  if (pm_die_at(d, off, &die) || !die.abbrev || get_facts(d, &die, &f) || !f.decl || !f.name) return off;
+  if (pm_die_at(d, off, &die) || !die.abbrev) return off;
+  pm_attr sig;
+  if (pm_die_attr(d, &die, DW_AT_signature, &sig) == 0 && sig.kind == PM_V_SIG) {
+    uint64_t t = pm_resolve_type_sig(d, sig.v.u);
+    if (t) return t;
+  }
+  if (get_facts(d, &die, &f) || !f.decl || !f.name) return off;
   const char *prefix = die.abbrev->tag == DW_TAG_union_type ? "union " : die.abbrev->tag == DW_TAG_enumeration_type ? "enum "
                      : die.abbrev->tag == DW_TAG_structure_type || die.abbrev->tag == DW_TAG_class_type ? "struct " : NULL;
   if (!prefix) return off;
@@ -359,7 +374,7 @@ static int emit_type(closure *c, uint64_t off) {
   case DW_TAG_subroutine_type: case DW_TAG_subprogram:
     pm_sb_putc(c->b, ',');
     type_ref(c, "type", f.has_type, f.type);
-    pm_sb_printf(c->b, ",\"prototyped\":%s", f.prototyped ? "true" : "false");
+    pm_sb_printf(c->b, ",\"prototyped\":%s", f.prototyped || always_prototyped(die.unit) ? "true" : "false");
     if ((rc = emit_params(c, &die, &f))) return rc;
     break;
   default:
@@ -418,7 +433,7 @@ static int emit_entity(closure *c, const pm_die *die) {
   else if (sym && pmirror_elf_symbol(c->d->delf, sym, &value, NULL) == 0) pm_sb_printf(c->b, ",\"symbol\":%llu", (unsigned long long)value);
   pm_sb_printf(c->b, ",\"callable\":%s", sym && pmirror_elf_dynamic(c->d->elf, sym) == 0 ? "true" : "false");
   if (tag == DW_TAG_subprogram) {
-    pm_sb_printf(c->b, ",\"prototyped\":%s,\"ranges\":[", f.prototyped ? "true" : "false");
+    pm_sb_printf(c->b, ",\"prototyped\":%s,\"ranges\":[", f.prototyped || always_prototyped(die->unit) ? "true" : "false");
     struct entity_ranges er = {c->b, true};
     if ((rc = pm_die_ranges(c->d, die, entity_range, &er))) return rc;
     pm_sb_putc(c->b, ']');

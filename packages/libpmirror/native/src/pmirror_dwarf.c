@@ -254,6 +254,7 @@ static int unit_attr_cb(void *ctx, const pm_attr *a) {
   case DW_AT_comp_dir: if (a->kind == PM_V_STR) u->comp_dir = a->v.str; break;
   case DW_AT_low_pc: if (a->kind == PM_V_ADDR) u->low_pc = a->v.u; break;
   case DW_AT_stmt_list: u->stmt_list = a->v.u; u->has_stmt = true; break;
+  case DW_AT_language: u->language = (uint16_t)a->v.u; break;
   }
   return 0;
 }

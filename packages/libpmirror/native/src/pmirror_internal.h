@@ -221,7 +221,7 @@ enum {
 enum {
   DW_AT_sibling = 0x01, DW_AT_location = 0x02, DW_AT_name = 0x03, DW_AT_byte_size = 0x0b,
   DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12, DW_AT_language = 0x13,
-  DW_AT_comp_dir = 0x1b, DW_AT_const_value = 0x1c, DW_AT_upper_bound = 0x2f,
+  DW_AT_comp_dir = 0x1b, DW_AT_signature = 0x69, DW_AT_const_value = 0x1c, DW_AT_upper_bound = 0x2f,
   DW_AT_abstract_origin = 0x31, DW_AT_bit_size = 0x0d, DW_AT_bit_offset = 0x0c,
   DW_AT_prototyped = 0x27, DW_AT_count = 0x37, DW_AT_data_member_location = 0x38,
   DW_AT_decl_file = 0x3a, DW_AT_decl_line = 0x3b, DW_AT_declaration = 0x3c, DW_AT_encoding = 0x3e,
@@ -282,6 +282,7 @@ typedef struct {
   uint64_t low_pc;
   const char *name, *comp_dir;
   uint64_t stmt_list;
+  uint16_t language; /* DW_AT_language */
   bool has_stmt;
   void *lines; /* pm_line_table *, built on first use */
 } pm_unit;

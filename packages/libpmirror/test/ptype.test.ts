@@ -1,0 +1,118 @@
+// Our ptype text must equal gdb's, for every type shape, under every gcc debug-info flavour.
+import { describe, expect, it } from 'vitest';
+import { DebugInfo } from '../src/index.js';
+import { gcc, gdbPtype, LIBC } from './oracle.js';
+
+const NAMES = [
+  'struct everything', 'struct bits', 'struct oldbits', 'union u', 'struct flex', 'struct point',
+  'enum color', 'enum neg', 'enum big', 'myulong', 'cmp_fn', 'size_t',
+  'variadic', 'nonproto', 'noargs', 'typed', 'get_opaque', 'main',
+  'g_every', 'g_flex', 'g_cmp', 'g_ci', 'g_arr', 'g_strs', 'g_neg', 'g_oldbits', 'g_unions', 'g_alloc', 'g_counter',
+  'int', 'unsigned long', 'char',
+];
+
+function ours(d: DebugInfo, name: string): string | undefined {
+  const t = d.type(name);
+  if (t) return t.toC();
+  const f = d.func(name);
+  if (f) return f.type.toC();
+  return d.variable(name)?.type.toC();
+}
+
+const FLAVOURS: [string, string[]][] = [
+  ['g-O0', ['-g', '-O0']],
+  ['g-O2', ['-g', '-O2']],
+  ['dwarf2', ['-gdwarf-2', '-gstrict-dwarf', '-O0']],
+  ['dwarf3', ['-gdwarf-3', '-O0']],
+  ['dwarf4', ['-gdwarf-4', '-O0']],
+  ['dwarf5', ['-gdwarf-5', '-O1']],
+  ['gz', ['-g', '-gz', '-O0']],
+  ['gz-none-zdebug', ['-g', '-gz=zlib', '-O2']],
+  ['g3', ['-g3', '-O0']],
+  ['types4', ['-gdwarf-4', '-fdebug-types-section', '-O0']],
+  ['types5', ['-gdwarf-5', '-fdebug-types-section', '-O0']],
+  ['dwarf64', ['-g', '-gdwarf64', '-O0']],
+];
+
+describe('ptype matches gdb', () => {
+  for (const [label, flags] of FLAVOURS) {
+    it(`on the shapes fixture built with ${flags.join(' ')}`, () => {
+      const exe = gcc('shapes.c', `shapes-${label}`, flags);
+      const expected = gdbPtype(exe, NAMES);
+      const d = DebugInfo.open(exe);
+      let compared = 0;
+      NAMES.forEach((name, i) => {
+        if (expected[i] === undefined) return; // gdb does not know it in this build (optimised away)
+        expect(`${name}: ${ours(d, name)}`).toBe(`${name}: ${expected[i]}`);
+        compared++;
+      });
+      expect(compared).toBeGreaterThanOrEqual(NAMES.length - 8);
+    });
+  }
+
+  it('on libc through libc6-dbg (separate, compressed DWARF 5 debug file found by build-id)', () => {
+    const names = ['struct stat', 'struct tm', 'FILE', 'qsort', 'strtol', 'printf', 'size_t', 'struct sigaction',
+      'div_t', 'fopen', 'malloc', 'memcpy', 'getenv', 'struct timespec', 'errno', 'environ', '__compar_fn_t'];
+    const expected = gdbPtype(LIBC, names);
+    const d = DebugInfo.open(LIBC);
+    expect(d.debugFile).toMatch(/^\/usr\/lib\/debug\/\.build-id\/[0-9a-f]{2}\/[0-9a-f]+\.debug$/);
+    let compared = 0;
+    names.forEach((name, i) => {
+      if (expected[i] === undefined) return;
+      expect(`${name}: ${ours(d, name)}`).toBe(`${name}: ${expected[i]}`);
+      compared++;
+    });
+    expect(compared).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('the type model', () => {
+  it('gives member offsets, bit fields in both DWARF forms, enumerators, dimensions and signatures', () => {
+    for (const flags of [['-g', '-O0'], ['-gdwarf-2', '-gstrict-dwarf', '-O0']]) {
+      const exe = gcc('shapes.c', `shapes-model-${flags[0]}`, flags);
+      const d = DebugInfo.open(exe);
+      const bits = d.type('struct bits')!;
+      expect(bits.byteSize).toBe(8);
+      expect(bits.members.map((m) => [m.name, m.offset, m.bitSize, m.bitOffset])).toEqual([
+        ['a', 0, 3, 0], ['b', 0, 5, 3], ['c', 1, undefined, undefined], ['d', 2, 40, 16],
+      ]);
+      const old = d.type('struct oldbits')!;
+      expect(old.members.map((m) => [m.name, m.bitSize, m.bitOffset])).toEqual([['lo', 4, 0], ['mid', 7, 4], ['s', 3, 11]]);
+      expect(d.type('enum neg')!.enumerators).toEqual([{ name: 'NA', value: -2 }, { name: 'NB', value: -1 }, { name: 'NC', value: 10 }]);
+      const every = d.type('struct everything')!;
+      const m = every.members.find((x) => x.name === 'm')!;
+      expect(m.type.kind).toBe('array');
+      expect(m.type.dims).toEqual([2, 3]);
+      expect(m.type.byteSize).toBe(24);
+      const flex = d.type('struct flex')!.members[1]!;
+      expect(flex.type.dims).toEqual([null]);
+      const size = d.type('size_t')!;
+      expect([size.kind, size.strip().kind, size.strip().encoding, size.strip().byteSize]).toEqual(['typedef', 'base', 'unsigned', 8]);
+      const v = d.func('variadic')!;
+      expect([v.variadic, v.callable, v.params.map((p) => p.name), v.returnType.name]).toEqual([true, false, ['fmt'], 'int']);
+      expect(v.toC()).toBe('int variadic(const char *, ...)');
+      expect(d.func('nonproto')?.prototyped ?? false).toBe(false);
+      const g = d.variable('g_every')!;
+      expect(g.address).toBe(d.elf.symbol('g_every')!.value);
+      expect(d.enumerator('GREEN')!.value).toBe(5);
+    }
+  });
+
+  it('answers the questions dwarfpython asks about libc', () => {
+    const d = DebugInfo.open(LIBC);
+    const q = d.func('qsort')!;
+    expect(q.callable).toBe(true);
+    expect(q.params.map((p) => [p.name, p.type.toString()])).toEqual([
+      ['b', 'void *'], ['n', 'size_t'], ['s', 'size_t'], ['cmp', '__compar_fn_t'],
+    ]);
+    expect(q.address).toBe(d.elf.symbol('qsort')!.value);
+    const p = d.func('printf')!;
+    expect([p.variadic, p.callable, p.toC()]).toEqual([true, true, 'int printf(const char *, ...)']);
+    const st = d.type('struct stat')!;
+    expect(st.byteSize).toBe(144);
+    expect(st.members.find((x) => x.name === 'st_size')!.offset).toBe(48);
+    const tm = d.type('struct tm')!;
+    expect(tm.members.map((x) => x.name)).toContain('tm_gmtoff');
+    expect(d.type('int')!.encoding).toBe('signed');
+  });
+});
