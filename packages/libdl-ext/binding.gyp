@@ -11,7 +11,13 @@
         "native/src/dlext_lib.c",
         "native/src/dlext_alloc.c",
         "native/src/dlext_bind.c",
-        "native/src/dlext_gdbjit.c"
+        "native/src/dlext_gdbjit.c",
+        "native/src/dlext_buf.c",
+        "native/src/dlext_debug.c",
+        "native/src/dlext_jitelf.c",
+        "native/src/dlext_perf.c",
+        "native/src/dlext_entry.c",
+        "native/src/arch/x86_64.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["DLEXT_BUILDING"],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { compileC, runProgram } from '../../../test-support/native.js';
 import { libraryPath } from '../src/index.js';
+import { archSources } from './gdb.js';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,7 +17,7 @@ describe('dlcreate / dlalloc / dlbind from C', () => {
   });
 
   it('does the same under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
-    const exe = compileC({ pkg, sources: ['test/c/bind10k.c'], sanitize: true, extra: ['-rdynamic'] });
+    const exe = compileC({ pkg, sources: ['test/c/bind10k.c'], sanitize: true, extra: [...archSources, '-rdynamic'] });
     const r = runProgram(exe, [], { ASAN_OPTIONS: 'detect_leaks=1' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('ok');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileC, runProgram } from '../../../test-support/native.js';
 import { libraryPath, version } from '../src/index.js';
+import { archSources } from './gdb.js';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const expected = JSON.parse(readFileSync(pkg + 'package.json', 'utf8')).version;
@@ -21,7 +22,7 @@ describe('libdl-ext core', () => {
   });
 
   it('runs the C client under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
-    const exe = compileC({ pkg, sources: ['test/c/client.c'], sanitize: true });
+    const exe = compileC({ pkg, sources: ['test/c/client.c'], sanitize: true, extra: archSources });
     const r = runProgram(exe);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

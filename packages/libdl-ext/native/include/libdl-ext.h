@@ -83,6 +83,8 @@ DLEXT_PUBLIC const char *dlext_dlerror(void);
 /* dlext_config flags. */
 #define DLEXT_LOCAL 0x1u   /* dlopen with RTLD_LOCAL: dlsym(RTLD_DEFAULT) does not see it */
 #define DLEXT_NOGDB 0x2u   /* do not register plain dlbind'ed functions with gdb's JIT interface */
+#define DLEXT_PERF 0x4u    /* append bound functions to /tmp/perf-<pid>.map (also: $DLEXT_PERF_MAP=1,
+                            * or automatically when node's --perf-basic-prof map is open) */
 
 /* Sizes of each generated object; zero fields take the defaults shown. */
 struct dlext_config {
@@ -90,7 +92,7 @@ struct dlext_config {
   size_t strtab;   /* bytes of symbol names per object (default 4 MiB) */
   size_t text;     /* bytes of code per object (default 16 MiB) */
   size_t data;     /* bytes of data per object (default 16 MiB) */
-  unsigned flags;  /* DLEXT_LOCAL, DLEXT_NOGDB */
+  unsigned flags;  /* DLEXT_LOCAL, DLEXT_NOGDB, DLEXT_PERF */
 };
 
 /* Create a global library named name ([A-Za-z0-9_.+-], 1..64 bytes) with default sizes.
@@ -137,6 +139,85 @@ DLEXT_PUBLIC int dlext_object_count(void *handle);
 
 /* The file name of object i of the library (valid until dldestroy), or NULL. */
 DLEXT_PUBLIC const char *dlext_object_path(void *handle, int i);
+
+/* -- Debug descriptions for gdb (DWARF, .eh_frame, through the GDB JIT interface) --
+ *
+ * A description says what a generated function is in source terms: its source file and line,
+ * language, parameters (with DWARF types and locations), return type, line table and frame
+ * shape. dlext_bind_debug binds the function and registers an in-memory ELF carrying its
+ * symbol, .debug_info/.debug_abbrev/.debug_line/.debug_str and .eh_frame with gdb, and the
+ * .eh_frame with the process unwinder (__register_frame), until dlunbind. */
+
+struct dlext_debug;
+
+/* Parameter locations: relative to the CFA (the caller's stack pointer before the call; DWARF
+ * DW_OP_fbreg with frame base DW_OP_call_frame_cfa), or a DWARF register number. */
+#define DLEXT_LOC_CFA 1
+#define DLEXT_LOC_REG 2
+
+/* A few DWARF constants, as in the spec, for callers without <dwarf.h>. */
+#define DLEXT_DW_LANG_C99 0x0c
+#define DLEXT_DW_LANG_Python 0x14
+#define DLEXT_DW_ATE_boolean 0x02
+#define DLEXT_DW_ATE_float 0x04
+#define DLEXT_DW_ATE_signed 0x05
+#define DLEXT_DW_ATE_signed_char 0x06
+#define DLEXT_DW_ATE_unsigned 0x07
+#define DLEXT_DW_ATE_unsigned_char 0x08
+
+/* Create an empty description for a function of the given source file (relative to comp_dir,
+ * which may be NULL), declaration line and DW_LANG language. *d_ret on success. */
+DLEXT_PUBLIC int dlext_debug_create(const char *file, const char *comp_dir, unsigned line, unsigned language,
+                                    struct dlext_debug **d_ret);
+/* Free a description (accepts NULL). Bound functions keep their own copy. */
+DLEXT_PUBLIC void dlext_debug_destroy(struct dlext_debug *d);
+
+/* Types: each returns its type id in *type_ret (ids only refer to earlier ids). */
+DLEXT_PUBLIC int dlext_debug_base_type(struct dlext_debug *d, const char *name, unsigned encoding,
+                                       unsigned byte_size, int *type_ret);
+/* A pointer to type target, or to void when target is -1. */
+DLEXT_PUBLIC int dlext_debug_pointer_type(struct dlext_debug *d, int target, int *type_ret);
+/* A struct (name may be NULL for an anonymous one) of byte_size bytes; add members in order. */
+DLEXT_PUBLIC int dlext_debug_struct_type(struct dlext_debug *d, const char *name, unsigned byte_size, int *type_ret);
+DLEXT_PUBLIC int dlext_debug_member(struct dlext_debug *d, int struct_type, const char *name, int type, unsigned offset);
+
+/* The return type (-1, the default, is void). */
+DLEXT_PUBLIC int dlext_debug_return_type(struct dlext_debug *d, int type);
+/* Append a formal parameter with its location (DLEXT_LOC_CFA offset or DLEXT_LOC_REG number). */
+DLEXT_PUBLIC int dlext_debug_param(struct dlext_debug *d, const char *name, int type, int loc_kind, long loc);
+/* Append a line-table row: code at byte offset (from the function start, ascending) is line. */
+DLEXT_PUBLIC int dlext_debug_line(struct dlext_debug *d, unsigned offset, unsigned line);
+/* Describe a frame-pointer frame for .eh_frame: the byte offsets just after `push %rbp`, after
+ * `mov %rsp,%rbp` and after `leave` (0 if the function has none). Without it, no .eh_frame. */
+DLEXT_PUBLIC int dlext_debug_frame_rbp(struct dlext_debug *d, unsigned push_end, unsigned mov_end, unsigned leave_end);
+
+/* dlbind(handle, symbol, address, size, DLEXT_KIND_FUNC) plus the full debug registration. */
+DLEXT_PUBLIC int dlext_bind_debug(void *handle, const char *symbol, void *address, size_t size,
+                                  const struct dlext_debug *d);
+
+/* -- Entry points (native functions of a given C signature forwarding to a target) --
+ *
+ * Signature grammar: RET "(" PARAM* ")", each a code: c C (signed/unsigned char) s S (short)
+ * i I (int) l L (long) p (pointer) f (float) d (double), "{" CODE+ "}" a struct by value (C
+ * layout), and v (void, return only); for example "d(ip{ff})". Classified per the System V
+ * x86-64 ABI (registers, the stack past six integer / eight SSE arguments, memory-class structs
+ * and returns). The generated function keeps a real rbp frame with CFI, stores its register
+ * arguments in that frame (so gdb's `info args` shows them), copies stack arguments and calls
+ * target with every register unchanged, returning whatever target returns. */
+
+struct dlext_entry_info {
+  const char *file;                /* source file for gdb (NULL: no DWARF, symbol only) */
+  const char *comp_dir;            /* may be NULL */
+  unsigned line;                   /* declaration line */
+  unsigned language;               /* DW_LANG_* (0: DW_LANG_C99) */
+  const char *const *param_names;  /* nparams names, or NULL for a0, a1, ... */
+  size_t nparam_names;
+};
+
+/* Generate, bind as symbol and register an entry point; *entry_ret is its address (callable
+ * with the signature). info may be NULL. The code is freed by dlunbind + dlfree. */
+DLEXT_PUBLIC int dlext_entry_point(void *handle, const char *symbol, const char *signature, void *target,
+                                   const struct dlext_entry_info *info, void **entry_ret);
 
 #ifdef __cplusplus
 }

@@ -107,15 +107,35 @@ int dlext_bind_locked(struct dlext_lib *lib, const char *name, uintptr_t addr, s
   return 0;
 }
 
-int dlbind(void *handle, const char *symbol, void *address, size_t size, unsigned kind) {
+/* Bind, then tell gdb (symbol only, or the full description d) and perf about a function. */
+static int bind_announce(void *handle, const char *symbol, uintptr_t addr, size_t size, unsigned kind,
+                         const struct dlext_debug *d) {
   pthread_mutex_lock(&dlext_lock);
   struct dlext_lib *lib = dlext_lib_find(handle);
   struct dlext_object *o;
   size_t slot;
-  int rc = lib ? dlext_bind_locked(lib, symbol, (uintptr_t)address, size, kind, &o, &slot)
+  int rc = lib ? dlext_bind_locked(lib, symbol, addr, size, kind, &o, &slot)
                : dlext_fail(DLEXT_E_HANDLE, "dlbind: %p", handle);
+  if (rc == 0 && kind == DLEXT_KIND_FUNC && (d || !(lib->cfg.flags & DLEXT_NOGDB))) {
+    rc = dlext_jit_function(symbol, addr, size, d, &o->jit[slot]);
+    if (rc != 0) {
+      dlext_unbind_slot(o, slot);
+      rc = dlext_fail(rc, "dlbind: '%s': registering with gdb", symbol);
+    }
+  }
+  if (rc == 0 && kind == DLEXT_KIND_FUNC) dlext_perf_add(lib, addr, size, symbol);
   pthread_mutex_unlock(&dlext_lock);
   return rc;
+}
+
+int dlbind(void *handle, const char *symbol, void *address, size_t size, unsigned kind) {
+  return bind_announce(handle, symbol, (uintptr_t)address, size, kind, NULL);
+}
+
+int dlext_bind_debug(void *handle, const char *symbol, void *address, size_t size, const struct dlext_debug *d) {
+  if (!d) return dlext_fail(DLEXT_E_INVAL, "dlext_bind_debug: NULL description");
+  if (size == 0) return dlext_fail(DLEXT_E_INVAL, "dlext_bind_debug: zero size");
+  return bind_announce(handle, symbol, (uintptr_t)address, size, DLEXT_KIND_FUNC, d);
 }
 
 int dlunbind(void *handle, const char *symbol) {

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include "libdl-ext.h"
 
+struct dlext_jit_entry;
+
 /* -- Layout of one generated object (file offsets equal virtual addresses) -- */
 
 /* Section indexes of the generated shared object. */
@@ -49,7 +51,7 @@ struct dlext_object {
   size_t sym_live;                /* bound symbols */
   uint32_t *free_slots;           /* unbound slots for reuse */
   size_t nfree_slots;
-  void **jit;                     /* per slot: gdb JIT entry or NULL */
+  struct dlext_jit_entry **jit;   /* per slot: gdb JIT entry or NULL */
   struct dlext_region text, data;
   struct dlext_alloc_rec *allocs; /* live allocations, open addressing by offset */
   size_t nallocs, allocs_cap;
@@ -98,8 +100,50 @@ int dlext_bind_locked(struct dlext_lib *lib, const char *name, uintptr_t addr, s
                       unsigned kind, struct dlext_object **obj_ret, size_t *slot_ret);
 void dlext_unbind_slot(struct dlext_object *o, size_t slot);
 
+/* -- Debug descriptions (dlext_debug.c) -- */
+
+enum dlext_dtype_kind { DLEXT_T_BASE = 1, DLEXT_T_POINTER, DLEXT_T_STRUCT };
+
+struct dlext_dtype { int kind; char *name; unsigned encoding, size; int target; };
+struct dlext_dmember { int owner; char *name; int type; unsigned offset; };
+struct dlext_dparam { char *name; int type, loc_kind; long loc; };
+struct dlext_dline { unsigned offset, line; };
+
+struct dlext_debug {
+  char *file, *comp_dir;
+  unsigned line, language;
+  int ret_type;                         /* -1: void */
+  struct dlext_dtype *types; size_t ntypes, types_cap;
+  struct dlext_dmember *members; size_t nmembers, members_cap;
+  struct dlext_dparam *params; size_t nparams, params_cap;
+  struct dlext_dline *lines; size_t nlines, lines_cap;
+  bool has_frame;
+  unsigned push_end, mov_end, leave_end;
+};
+
+/* -- Byte buffers for emitters -- */
+
+struct dlext_buf { unsigned char *p; size_t n, cap; bool oom; };
+void dlext_buf_bytes(struct dlext_buf *b, const void *src, size_t n);
+void dlext_buf_u8(struct dlext_buf *b, unsigned v);
+void dlext_buf_u16(struct dlext_buf *b, unsigned v);
+void dlext_buf_u32(struct dlext_buf *b, uint32_t v);
+void dlext_buf_u64(struct dlext_buf *b, uint64_t v);
+void dlext_buf_uleb(struct dlext_buf *b, uint64_t v);
+void dlext_buf_sleb(struct dlext_buf *b, int64_t v);
+void dlext_buf_str(struct dlext_buf *b, const char *s);
+void dlext_buf_align(struct dlext_buf *b, size_t a, unsigned fill);
+void dlext_buf_patch32(struct dlext_buf *b, size_t at, uint32_t v);
+void dlext_buf_free(struct dlext_buf *b);
+
+/* -- In-memory ELF for gdb (dlext_jitelf.c): symbol only when d is NULL -- */
+int dlext_jit_function(const char *name, uintptr_t addr, size_t size, const struct dlext_debug *d,
+                       struct dlext_jit_entry **entry_ret);
+
+/* -- Perf map (dlext_perf.c) -- */
+void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name);
+
 /* -- gdb JIT interface (dlext_gdbjit.c) -- */
-struct dlext_jit_entry;
 int dlext_jit_register(const unsigned char *elf, size_t size, const void *eh_frame, struct dlext_jit_entry **entry_ret);
 void dlext_jit_unregister(struct dlext_jit_entry *entry);
 

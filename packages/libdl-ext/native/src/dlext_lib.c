@@ -26,7 +26,7 @@ static const struct dlext_config defaults = {
 static int config_fill(const struct dlext_config *in, struct dlext_config *out) {
   *out = defaults;
   if (!in) return 0;
-  if (in->flags & ~(unsigned)(DLEXT_LOCAL | DLEXT_NOGDB))
+  if (in->flags & ~(unsigned)(DLEXT_LOCAL | DLEXT_NOGDB | DLEXT_PERF))
     return dlext_fail(DLEXT_E_INVAL, "dlext_create: unknown flags 0x%x", in->flags);
   if (in->symbols > MAX_SYMBOLS || in->strtab > MAX_BYTES || in->text > MAX_BYTES || in->data > MAX_BYTES)
     return dlext_fail(DLEXT_E_INVAL, "dlext_create: configured size too large");

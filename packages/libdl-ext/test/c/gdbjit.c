@@ -1,0 +1,49 @@
+/* A generated entry point "py_scale" (demo.py:10) forwarding to a C target, for gdb -batch tests:
+ * named frames with file:line, info args, pending breakpoints; and backtrace() through it. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "libdl-ext.h"
+
+struct pt { int x; float y; };
+
+static int through_main; /* set when backtrace() from the target reached main through py_scale */
+
+/* Called from the generated code: walk the stack with the process unwinder (libgcc). */
+__attribute__((noinline)) double scale_target(int n, double factor, const char *label, struct pt p) {
+  void *frames[16];
+  int k = backtrace(frames, 16);
+  int at_entry = -1;
+  for (int i = 0; i < k; i++) {
+    Dl_info info;
+    if (!dladdr(frames[i], &info) || !info.dli_sname) continue;
+    if (strcmp(info.dli_sname, "py_scale") == 0) at_entry = i;
+    if (strcmp(info.dli_sname, "main") == 0 && at_entry >= 0 && i == at_entry + 1) through_main = 1;
+  }
+  return n * factor + (double)strlen(label) + p.x + p.y;
+}
+
+int main(int argc, char **argv) {
+  void *h = dlcreate("gdbdemo");
+  if (!h) return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
+  const char *names[] = { "n", "factor", "label", "p" };
+  struct dlext_entry_info info = { .file = "demo.py", .comp_dir = "/srv/app", .line = 10,
+                                   .language = DLEXT_DW_LANG_Python, .param_names = names, .nparam_names = 4 };
+  void *entry;
+  if (dlext_entry_point(h, "py_scale", "d(idp{if})", (void *)scale_target, &info, &entry) != 0)
+    return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
+  double (*f)(int, double, const char *, struct pt) = (double (*)(int, double, const char *, struct pt))dlsym(h, "py_scale");
+  if (f != entry) return fprintf(stderr, "dlsym mismatch\n"), 1;
+  double r = f(3, 2.5, "hi", (struct pt){ 4, 0.5f });
+  printf("result %g backtrace %s\n", r, through_main ? "through" : "stopped");
+  if (argc > 1 && strcmp(argv[1], "unbind") == 0) {
+    if (dlunbind(h, "py_scale") != 0 || dlfree(h, entry) != 0) return 1;
+    printf("unbound\n");
+    fflush(stdout);
+  }
+  dldestroy(h);
+  return r == 3 * 2.5 + 2 + 4 + 0.5 && through_main ? 0 : 1;
+}
