@@ -387,7 +387,7 @@ int pm_dwarf_load(pmirror_debug *d) {
     return pm_fail(PMIRROR_E_NOMEM, "abbreviations");
   }
   if (d->nunits) memcpy(sorted, aoffs, d->nunits * sizeof *sorted);
-  qsort(sorted, d->nunits, sizeof *sorted, cmp_u64);
+  if (d->nunits > 1) qsort(sorted, d->nunits, sizeof *sorted, cmp_u64);
   d->abbrevs = calloc(d->nunits ? d->nunits : 1, sizeof(pm_abbrev_table));
   if (!d->abbrevs) rc = pm_fail(PMIRROR_E_NOMEM, "abbreviations");
   for (size_t i = 0; !rc && i < d->nunits; i++) {

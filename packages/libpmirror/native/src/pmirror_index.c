@@ -244,7 +244,7 @@ int pm_index_build(pmirror_debug *d) {
     pm_index_free(ix);
     return rc;
   }
-  qsort(ix->funcs, ix->nfuncs, sizeof *ix->funcs, cmp_range);
+  if (ix->nfuncs > 1) qsort(ix->funcs, ix->nfuncs, sizeof *ix->funcs, cmp_range);
   /* Units without ranges of their own are covered by their functions. */
   size_t nf = ix->nfuncs;
   for (size_t i = 0; i < nf; i++) {
@@ -255,7 +255,7 @@ int pm_index_build(pmirror_debug *d) {
       return pm_fail(PMIRROR_E_NOMEM, "index");
     }
   }
-  qsort(ix->units, ix->nunits, sizeof *ix->units, cmp_range);
+  if (ix->nunits > 1) qsort(ix->units, ix->nunits, sizeof *ix->units, cmp_range);
   d->index = ix;
   d->ms_index = pm_now_ms() - t0;
   return 0;

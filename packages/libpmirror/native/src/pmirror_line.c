@@ -243,7 +243,7 @@ static int build_table(pmirror_debug *d, pm_unit *u, pm_line_table *t) {
   prog.p = program;
   rc = run_program(&prog, t, version, addr_size, min_inst, default_stmt, line_base, line_range, opcode_base, std_lengths);
   if (rc) return rc;
-  qsort(t->rows, t->n, sizeof *t->rows, cmp_row);
+  if (t->n > 1) qsort(t->rows, t->n, sizeof *t->rows, cmp_row);
   return 0;
 }
 
