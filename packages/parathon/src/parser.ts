@@ -214,6 +214,14 @@ class Parser {
     return n;
   }
 
+  /** End of the last non-whitespace token consumed (CPython's EXTRA end skips NEWLINE/INDENT/DEDENT). */
+  private endTok(): { end_lineno: number; end_col_offset: number } {
+    let j = this.i - 1;
+    while (j > 0 && (this.toks[j].type === T.NEWLINE || this.toks[j].type === T.INDENT || this.toks[j].type === T.DEDENT)) j--;
+    const t = this.toks[j];
+    return { end_lineno: t.end_lineno, end_col_offset: t.end_col };
+  }
+
   private pos(t: Token): Pos {
     return { lineno: t.lineno, col_offset: t.col };
   }
@@ -574,7 +582,7 @@ class Parser {
       this.colon();
       orelse = this.block("'else' statement", e);
     }
-    return this.span({ _type: 'If', test, body, orelse } as A.If, this.pos(kw), lastOf(orelse.length ? orelse : body));
+    return this.span({ _type: 'If', test, body, orelse } as A.If, this.pos(kw), this.endTok());
   }
 
   /** while_stmt: 'while' named_expression ':' block [else_block] */
@@ -584,7 +592,7 @@ class Parser {
     this.colon();
     const body = this.block("'while' statement", kw);
     const orelse = this.elseBlock();
-    return this.span({ _type: 'While', test, body, orelse } as A.While, this.pos(kw), lastOf(orelse.length ? orelse : body));
+    return this.span({ _type: 'While', test, body, orelse } as A.While, this.pos(kw), this.endTok());
   }
 
   private elseBlock(): A.stmt[] {
@@ -605,7 +613,7 @@ class Parser {
     const body = this.block("'for' statement", kw);
     const orelse = this.elseBlock();
     return this.span({ _type: async ? 'AsyncFor' : 'For', target, iter, body, orelse, type_comment: null } as A.For,
-      this.pos(async ?? kw), lastOf(orelse.length ? orelse : body));
+      this.pos(async ?? kw), this.endTok());
   }
 
   /** with_stmt: ['async'] 'with' ( '(' ','.with_item+ ','? ')' | ','.with_item+ ) ':' block */
@@ -639,7 +647,7 @@ class Parser {
     this.colon();
     const body = this.block("'with' statement", kw);
     return this.span({ _type: async ? 'AsyncWith' : 'With', items, body, type_comment: null } as A.With,
-      this.pos(async ?? kw), lastOf(body));
+      this.pos(async ?? kw), this.endTok());
   }
 
   /** with_item: expression ['as' star_target] */
@@ -682,7 +690,7 @@ class Parser {
       }
       this.colon();
       const hbody = this.block(isStar ? "'except*' statement" : "'except' statement", ek);
-      handlers.push(this.span({ _type: 'ExceptHandler', type, name, body: hbody } as A.ExceptHandler, this.pos(ek), lastOf(hbody)));
+      handlers.push(this.span({ _type: 'ExceptHandler', type, name, body: hbody } as A.ExceptHandler, this.pos(ek), this.endTok()));
     }
     let orelse: A.stmt[] = [];
     if (handlers.length) orelse = this.elseBlock();
@@ -693,7 +701,7 @@ class Parser {
       finalbody = this.block("'finally' statement", f);
     }
     if (!handlers.length && !finalbody.length) throw this.errorAt("expected 'except' or 'finally' block", this.peek());
-    const end = lastOf(finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? [handlers[handlers.length - 1] as unknown as A.stmt] : body);
+    const end = this.endTok();
     return this.span({ _type: star ? 'TryStar' : 'Try', body, handlers, orelse, finalbody } as A.Try, this.pos(kw), end);
   }
 
@@ -726,7 +734,7 @@ class Parser {
     this.colon();
     const body = this.block('function definition', kw);
     return this.span({ _type: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns, type_comment: null } as A.FunctionDef,
-      this.pos(async ?? kw), lastOf(body));
+      this.pos(async ?? kw), this.endTok());
   }
 
   /** class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block */
@@ -741,7 +749,7 @@ class Parser {
     }
     this.colon();
     const body = this.block('class definition', kw);
-    return this.span({ _type: 'ClassDef', name, bases, keywords, body, decorator_list } as A.ClassDef, this.pos(kw), lastOf(body));
+    return this.span({ _type: 'ClassDef', name, bases, keywords, body, decorator_list } as A.ClassDef, this.pos(kw), this.endTok());
   }
 
   /**
@@ -1378,6 +1386,7 @@ class Parser {
       this.next();
       firstVal = this.bitwiseOr();
     } else {
+      const keyTok = this.peek();
       const e = this.starNamedExpression();
       if (!this.isOp(':')) {
         // A set or set comprehension.
@@ -1397,7 +1406,7 @@ class Parser {
         this.depth--;
         return this.fin({ _type: 'Set', elts } as A.Set, s);
       }
-      if (e._type === 'NamedExpr' || e._type === 'Starred') throw this.invalid();
+      if ((e._type === 'NamedExpr' && !(keyTok.type === T.OP && keyTok.value === '(')) || e._type === 'Starred') throw this.invalid();
       this.next();
       firstKey = e;
       firstVal = this.expression();
@@ -1703,7 +1712,7 @@ class Parser {
     }
     this.next();
     const lastCase = cases[cases.length - 1];
-    return this.span({ _type: 'Match', subject, cases } as A.Match, this.pos(kw), lastOf(lastCase.body));
+    return this.span({ _type: 'Match', subject, cases } as A.Match, this.pos(kw), this.endTok());
   }
 
   /** patterns: open_sequence_pattern | pattern */

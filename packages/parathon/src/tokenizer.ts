@@ -86,7 +86,6 @@ export class Tokenizer {
   private failed = false;
 
   constructor(src: string, filename: string, origin: TokenizerOrigin | null = null) {
-    if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
     this.src = src;
     this.filename = filename;
     this.origin = origin;

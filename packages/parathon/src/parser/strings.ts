@@ -1,4 +1,6 @@
 // String literal decoding: prefixes, escapes, bytes; the literal parts of f-strings.
+import { inflateSync } from 'node:zlib';
+import { ALGORITHMIC, NAMES_ZLIB_BASE64 } from './unicode-names.js';
 
 /** The parsed prefix of a STRING token. */
 export interface StringPrefix {
@@ -80,9 +82,19 @@ export function decodeStr(s: string): string {
       continue;
     }
     if (c === 'N') {
-      // Unicode character names need the Unicode name database, which the front end does not carry.
       const start = utf8pos(s, j);
-      throw new EscapeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${start + 1}: \\N{...} escapes are not supported by parathon`);
+      const close = s[i + 1] === '{' ? s.indexOf('}', i + 2) : -1;
+      if (close < 0 || close === i + 2) {
+        const end = s[i + 1] !== '{' ? start + 1 : close < 0 ? utf8pos(s, n) - 1 : utf8pos(s, close);
+        throw new EscapeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${end}: malformed \\N character escape`);
+      }
+      const cp = lookupName(s.slice(i + 2, close));
+      if (cp < 0) {
+        throw new EscapeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${utf8pos(s, close)}: unknown Unicode character name`);
+      }
+      out += String.fromCodePoint(cp);
+      i = close + 1;
+      continue;
     }
     out += '\\';
   }
@@ -122,4 +134,54 @@ export function decodeBytes(s: string, raw: boolean): Uint8Array {
 
 function utf8pos(s: string, idx: number): number {
   return Buffer.byteLength(s.slice(0, idx), 'utf8');
+}
+
+let names: Map<string, number> | null = null;
+
+// Hangul syllable names are algorithmic: "HANGUL SYLLABLE " + leading + vowel + trailing jamo.
+const JAMO_L = ['G', 'GG', 'N', 'D', 'DD', 'R', 'M', 'B', 'BB', 'S', 'SS', '', 'J', 'JJ', 'C', 'K', 'T', 'P', 'H'];
+const JAMO_V = ['A', 'AE', 'YA', 'YAE', 'EO', 'E', 'YEO', 'YE', 'O', 'WA', 'WAE', 'OE', 'YO', 'U', 'WEO', 'WE', 'WI',
+  'YU', 'EU', 'YI', 'I'];
+const JAMO_T = ['', 'G', 'GG', 'GS', 'N', 'NJ', 'NH', 'D', 'L', 'LG', 'LM', 'LB', 'LS', 'LT', 'LP', 'LH', 'M', 'B',
+  'BS', 'S', 'SS', 'NG', 'J', 'C', 'K', 'T', 'P', 'H'];
+
+/** Index of the longest entry of `table` that prefixes s at i, or -1. */
+function longest(table: string[], s: string, i: number): number {
+  let best = -1;
+  for (let k = 0; k < table.length; k++) {
+    if (s.startsWith(table[k], i) && (best < 0 || table[k].length > table[best].length)) best = k;
+  }
+  return best;
+}
+
+/** The code point named `name` (case-insensitive, like unicodedata.lookup), or -1. */
+export function lookupName(name: string): number {
+  const up = name.toUpperCase();
+  if (up.startsWith('HANGUL SYLLABLE ')) {
+    let i = 16;
+    const l = longest(JAMO_L, up, i); if (l < 0) return -1; i += JAMO_L[l].length;
+    const v = longest(JAMO_V, up, i); if (v < 0) return -1; i += JAMO_V[v].length;
+    const t = longest(JAMO_T, up, i); if (t < 0) return -1; i += JAMO_T[t].length;
+    return i === up.length ? 0xac00 + (l * 21 + v) * 28 + t : -1;
+  }
+  for (const [prefix, ranges] of Object.entries(ALGORITHMIC)) {
+    if (up.startsWith(prefix)) {
+      const hexs = up.slice(prefix.length);
+      if (!/^[0-9A-F]{4,5}$/.test(hexs)) return -1;
+      const cp = parseInt(hexs, 16);
+      return ranges.some(([a, b]) => cp >= a && cp <= b) ? cp : -1;
+    }
+  }
+  if (!names) {
+    // Built on first use: most programs never write a \N{...} escape.
+    names = new Map();
+    const text = inflateSync(Buffer.from(NAMES_ZLIB_BASE64, 'base64')).toString('latin1');
+    let cp = -1;
+    for (const line of text.split('\n')) {
+      const semi = line.indexOf(';');
+      cp += 1 + (semi > 0 ? Number(line.slice(0, semi)) : 0);
+      names.set(line.slice(semi + 1), cp);
+    }
+  }
+  return names.get(up) ?? -1;
 }
