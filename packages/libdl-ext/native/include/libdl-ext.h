@@ -41,6 +41,9 @@ enum dlext_error {
 /* The version of this library, as "major.minor.patch"; a static string. */
 DLEXT_PUBLIC const char *dlext_version(void);
 
+/* The name of a status code ("INVAL" for DLEXT_E_INVAL), or NULL if unknown. */
+DLEXT_PUBLIC const char *dlext_error_name(int code);
+
 /* The message for a status code; never NULL (unknown codes give "unknown error"). */
 DLEXT_PUBLIC const char *dlext_strerror(int code);
 
@@ -218,6 +221,12 @@ struct dlext_entry_info {
  * with the signature). info may be NULL. The code is freed by dlunbind + dlfree. */
 DLEXT_PUBLIC int dlext_entry_point(void *handle, const char *symbol, const char *signature, void *target,
                                    const struct dlext_entry_info *info, void **entry_ret);
+
+/* dlext_entry_point with the info fields flattened, for FFI callers: file NULL for no DWARF,
+ * param_names a comma-separated list (or NULL). */
+DLEXT_PUBLIC int dlext_entry_point_flat(void *handle, const char *symbol, const char *signature, void *target,
+                                        const char *file, const char *comp_dir, unsigned line, unsigned language,
+                                        const char *param_names, void **entry_ret);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 /* libdl-ext: entry points: generated native functions of a C signature forwarding to a target. */
 #include <stdlib.h>
+#include <string.h>
 #include "dlext_internal.h"
 #include "arch/x86_64.h"
 
@@ -20,5 +21,20 @@ int dlext_entry_point(void *handle, const char *symbol, const char *signature, v
   if (rc == 0) *entry_ret = addr;
   dlext_buf_free(&code);
   dlext_debug_destroy(d);
+  return rc;
+}
+
+int dlext_entry_point_flat(void *handle, const char *symbol, const char *signature, void *target,
+                           const char *file, const char *comp_dir, unsigned line, unsigned language,
+                           const char *param_names, void **entry_ret) {
+  char *names = param_names ? strdup(param_names) : NULL;
+  const char *list[64];
+  size_t n = 0;
+  if (param_names && !names) return dlext_fail(DLEXT_E_NOMEM, "dlext_entry_point");
+  for (char *save = NULL, *t = names ? strtok_r(names, ",", &save) : NULL; t && n < 64; t = strtok_r(NULL, ",", &save))
+    list[n++] = t;
+  struct dlext_entry_info info = { file, comp_dir, line, language, list, n };
+  int rc = dlext_entry_point(handle, symbol, signature, target, &info, entry_ret);
+  free(names);
   return rc;
 }

@@ -18,6 +18,15 @@ const char *dlext_strerror(int code) {
   return "unknown error";
 }
 
+const char *dlext_error_name(int code) {
+  switch (code) {
+#define DLEXT_ERROR_NAME(name, value, msg) case value: return #name;
+    DLEXT_ERRORS(DLEXT_ERROR_NAME)
+#undef DLEXT_ERROR_NAME
+  }
+  return NULL;
+}
+
 /* Record a failure as "<detail>: <code message>" and return the code. */
 int dlext_fail(int code, const char *fmt, ...) {
   va_list ap;
