@@ -1,10 +1,15 @@
-/* libdl-ext: perf map entries (/tmp/perf-<pid>.map) naming generated functions for perf report. */
+/* libdl-ext: perf map entries (/tmp/perf-<pid>.map) and a jitdump (jit-<pid>.dump for
+ * `perf inject --jit`) naming generated functions for perf report. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 #include "dlext_internal.h"
 
@@ -56,11 +61,77 @@ static bool enabled(const struct dlext_lib *lib) {
   return access(path, F_OK) == 0; /* node (or someone) started a map for this process */
 }
 
+/* -- jitdump (tools/perf/Documentation/jitdump-specification.txt) --
+ *
+ * perf resolves samples in file-backed code through the file, and ours is deleted when the
+ * process ends; the perf map is read for anonymous code only. A jitdump records each function
+ * (address, size, name, bytes); `perf record -k mono` sees the dump's executable mapping and
+ * `perf inject --jit` turns the records into per-function ELF files that perf report reads. */
+
+#define JITDUMP_MAGIC 0x4A695444u
+enum { JIT_CODE_LOAD = 0 };
+
+struct jitheader { uint32_t magic, version, total_size, elf_mach, pad1, pid; uint64_t timestamp, flags; };
+struct jr_code_load {
+  uint32_t id, total_size; uint64_t timestamp;   /* record prefix */
+  uint32_t pid, tid; uint64_t vma, code_addr, code_size, code_index;
+};
+
+static int dump_fd = -1;
+static bool dump_failed;
+static uint64_t dump_index;
+static char dump_path[4200];
+
+static uint64_t monotonic_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Create <private dir>/jit-<pid>.dump, write its header and map it read+exec (never writable):
+ * the mapping is how perf record learns where the dump is. */
+static bool dump_open(void) {
+  if (dump_fd >= 0) return true;
+  if (dump_failed) return false;
+  dump_failed = true;
+  const char *t = getenv("TMPDIR");
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/dlext-jit-XXXXXX", t && *t ? t : "/tmp");
+  if (!mkdtemp(dir)) return false;
+  snprintf(dump_path, sizeof dump_path, "%s/jit-%d.dump", dir, (int)getpid());
+  int fd = open(dump_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  struct jitheader h = { JITDUMP_MAGIC, 1, sizeof h, EM_X86_64, 0, (uint32_t)getpid(), monotonic_ns(), 0 };
+  void *marker = write(fd, &h, sizeof h) == (ssize_t)sizeof h
+                   ? mmap(NULL, (size_t)sysconf(_SC_PAGESIZE), PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  if (marker == MAP_FAILED) {
+    close(fd);
+    return false;
+  }
+  dump_fd = fd;
+  dump_failed = false;
+  return true;
+}
+
+static void dump_add(uintptr_t addr, size_t size, const char *name) {
+  if (!dump_open()) return;
+  size_t namelen = strlen(name) + 1;
+  struct jr_code_load r = { JIT_CODE_LOAD, (uint32_t)(sizeof r + namelen + size), monotonic_ns(),
+    (uint32_t)getpid(), (uint32_t)syscall(SYS_gettid), addr, addr, size, dump_index++ };
+  struct iovec v[3] = { { &r, sizeof r }, { (void *)name, namelen }, { (void *)addr, size } };
+  if (writev(dump_fd, v, 3) != (ssize_t)r.total_size) dump_failed = true;
+}
+
+/* The jitdump of this process, or NULL if none was written. */
+const char *dlext_perf_dump_path(void) { return dump_fd >= 0 ? dump_path : NULL; }
+
 /* Append "start size name" in one write. Sharing V8's offset, a leading newline ends any line
  * V8 has half-flushed (perf skips the empty or broken line rather than losing ours). Perf maps
  * have no removal: perf reads the file after the process exits, so it is not deleted. */
 void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name) {
-  if (!enabled(lib) || !map_open()) return;
+  if (!enabled(lib)) return;
+  dump_add(addr, size, name);
+  if (!map_open()) return;
   char line[4200];
   int n = snprintf(line, sizeof line, "%s%lx %zx %s\n", map_shared ? "\n" : "", (unsigned long)addr,
                    size ? size : 1, name);

@@ -2,6 +2,7 @@
  * listed in /tmp/perf-<pid>.map (DLEXT_PERF). */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "libdl-ext.h"
 
 int main(void) {
@@ -15,7 +16,7 @@ int main(void) {
     return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
   void (*f)(void) = (void (*)(void))p;
   for (int i = 0; i < 3; i++) f();
-  printf("%p\n", p);
+  printf("pid %d dump %s\n", (int)getpid(), dlext_perf_dump_path());
   dldestroy(h);
   return 0;
 }
