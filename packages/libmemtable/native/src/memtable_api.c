@@ -14,15 +14,13 @@ extern void __libc_free(void *ptr);
 
 /* -- Which index -- */
 
-/* This library's own index; 1 MiB of zero pages until used. */
-static struct mt_state own_state;
+struct mt_state mt_own_state;
 
 #ifdef MEMTABLE_PRELOAD
-struct mt_state *mt_state(void) { return &own_state; }
 
 /* Hand this index to libmemtable.so when both are loaded and agree on the layout. */
 MEMTABLE_PUBLIC struct mt_state *memtable_preload_state(uint64_t layout);
-struct mt_state *memtable_preload_state(uint64_t layout) { return layout == MT_LAYOUT ? &own_state : NULL; }
+struct mt_state *memtable_preload_state(uint64_t layout) { return layout == MT_LAYOUT ? &mt_own_state : NULL; }
 
 int memtable_preload_active(void) { return 1; }
 #else
@@ -32,7 +30,7 @@ static struct mt_state *current;
 static struct mt_state *resolve(void) {
   struct mt_state *(*shared)(uint64_t) = (struct mt_state * (*)(uint64_t)) dlsym(RTLD_DEFAULT, MT_PRELOAD_STATE_SYMBOL);
   struct mt_state *S = shared ? shared(MT_LAYOUT) : NULL;
-  return S ? S : &own_state;
+  return S ? S : &mt_own_state;
 }
 
 struct mt_state *mt_state(void) {
@@ -41,17 +39,17 @@ struct mt_state *mt_state(void) {
   return S;
 }
 
-int memtable_preload_active(void) { return mt_state() != &own_state; }
+int memtable_preload_active(void) { return mt_state() != &mt_own_state; }
 #endif
 
 /* -- Fork -- */
 
-static void fork_prepare(void) { mt_fork_prepare(&own_state); }
-static void fork_release(void) { mt_fork_release(&own_state); }
+static void fork_prepare(void) { mt_fork_prepare(&mt_own_state); }
+static void fork_release(void) { mt_fork_release(&mt_own_state); }
 
 /* Register the fork handlers for our own index (a sharing libmemtable.so leaves it to the preload). */
 __attribute__((constructor)) static void api_init(void) {
-  if (mt_state() == &own_state) pthread_atfork(fork_prepare, fork_release, fork_release);
+  if (mt_state() == &mt_own_state) pthread_atfork(fork_prepare, fork_release, fork_release);
 }
 
 /* -- Queries -- */

@@ -35,34 +35,44 @@ static struct mt_leaf *leaf_get(struct mt_state *S, uint64_t a) {
   return leaf;
 }
 
-/* -- Writers: a leaf's lock, and its sequence odd while it changes -- */
+/* -- Writers: a leaf's sequence is its lock: odd while one writer changes the leaf -- */
 
+/* Take the leaf: move its sequence from even to odd. */
 static inline void write_begin(struct mt_leaf *leaf) {
-  mt_lock(&leaf->lock);
-  STORE(&leaf->seq, leaf->seq + 1);
+  for (unsigned spins = 0;; spins++) {
+    uint32_t seq = __atomic_load_n(&leaf->seq, __ATOMIC_RELAXED);
+    if (!(seq & 1) && __atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+      return;
+    if (spins < 64) __builtin_ia32_pause();
+    else sched_yield();
+  }
 }
 
-static inline void write_end(struct mt_leaf *leaf) {
-  STORE(&leaf->seq, leaf->seq + 1);
-  mt_unlock(&leaf->lock);
+/* Release the leaf: its sequence becomes even again, and different from before. */
+static inline void write_end(struct mt_leaf *leaf) { STORE(&leaf->seq, leaf->seq + 1); }
+
+/* Point the spans of pages [first, last] (absolute page numbers, all in leaf) at r, or clear them. */
+static inline void fill_spans(struct mt_leaf *leaf, uint64_t first, uint64_t last, struct mt_rec *r) {
+  for (uint64_t page = first; page <= last; page++) STORE(&leaf->span[page & (MT_PAGES - 1)], r);
 }
 
-/* Point the spans of every page after base's page up to end's page at r (or clear them if r NULL). */
-static int set_spans(struct mt_state *S, uint64_t base, uint64_t end, struct mt_rec *r) {
-  uint64_t page = (base >> MT_PAGE_SHIFT) + 1, last = (end - 1) >> MT_PAGE_SHIFT;
+/* The last page of the leaf that holds page. */
+static inline uint64_t leaf_last_page(uint64_t page) { return page | (MT_PAGES - 1); }
+
+/* Set (r) or clear (NULL) the spans of pages [page, last] that lie beyond the first leaf, each
+   leaf under its own lock: only allocations that cross a 2 MiB boundary get here. */
+static int set_far_spans(struct mt_state *S, uint64_t page, uint64_t last, struct mt_rec *r) {
   while (page <= last) {
-    uint64_t a = page << MT_PAGE_SHIFT;
+    uint64_t a = page << MT_PAGE_SHIFT, stop = last < leaf_last_page(page) ? last : leaf_last_page(page);
     struct mt_leaf *leaf = r ? leaf_get(S, a) : leaf_find(S, a);
-    uint64_t leaf_last = (a | ((UINT64_C(1) << MT_LEAF_SHIFT) - 1)) >> MT_PAGE_SHIFT;
-    uint64_t stop = last < leaf_last ? last : leaf_last;
-    if (!leaf) {
-      if (r) return MEMTABLE_E_NOMEM;
-      page = stop + 1;
-      continue;
+    if (leaf) {
+      write_begin(leaf);
+      fill_spans(leaf, page, stop, r);
+      write_end(leaf);
+    } else if (r) {
+      return MEMTABLE_E_NOMEM;
     }
-    write_begin(leaf);
-    for (; page <= stop; page++) STORE(&leaf->span[page & (MT_PAGES - 1)], r);
-    write_end(leaf);
+    page = stop + 1;
   }
   return 0;
 }
@@ -151,6 +161,8 @@ int mt_insert(struct mt_state *S, uint64_t base, uint64_t size, uint64_t site, u
   STORE(&r->size, size);
   STORE(&r->site, site);
   STORE(&r->type, type);
+  uint64_t page = base >> MT_PAGE_SHIFT, last = (end - 1) >> MT_PAGE_SHIFT;
+  uint64_t near_last = last < leaf_last_page(page) ? last : leaf_last_page(page);
   write_begin(leaf);
   struct mt_rec **link = &leaf->head[line_index(base)], *next;
   while ((next = *link) && next->base > base) link = &next->next;
@@ -161,8 +173,9 @@ int mt_insert(struct mt_state *S, uint64_t base, uint64_t size, uint64_t site, u
   }
   STORE(&r->next, next);
   STORE(link, r);
+  fill_spans(leaf, page + 1, near_last, r); /* the common case: all in this leaf, one locked section */
   write_end(leaf);
-  if (set_spans(S, base, end, r) == 0) return 0;
+  if (near_last == last || set_far_spans(S, near_last + 1, last, r) == 0) return 0;
   mt_remove(S, base, NULL);
   return MEMTABLE_E_NOMEM;
 }
@@ -177,10 +190,13 @@ int mt_remove(struct mt_state *S, uint64_t base, struct memtable_info *info_ret)
     write_end(leaf);
     return 1;
   }
-  STORE(link, r->next);
-  write_end(leaf);
   struct memtable_info info = {r->base, r->size, r->site, r->type};
-  set_spans(S, base, base + (info.size ? info.size : 1), NULL);
+  uint64_t page = base >> MT_PAGE_SHIFT, last = (base + (info.size ? info.size : 1) - 1) >> MT_PAGE_SHIFT;
+  uint64_t near_last = last < leaf_last_page(page) ? last : leaf_last_page(page);
+  STORE(link, r->next);
+  fill_spans(leaf, page + 1, near_last, NULL);
+  write_end(leaf);
+  if (near_last != last) set_far_spans(S, near_last + 1, last, NULL);
   mt_rec_put(S, r);
   if (info_ret) *info_ret = info;
   return 0;
@@ -189,12 +205,12 @@ int mt_remove(struct mt_state *S, uint64_t base, struct memtable_info *info_ret)
 int mt_set_type(struct mt_state *S, uint64_t base, uint64_t type) {
   struct mt_leaf *leaf = base < MT_ADDR_LIMIT ? leaf_find(S, base) : NULL;
   if (!leaf) return 1;
-  mt_lock(&leaf->lock);
+  write_begin(leaf);
   struct mt_rec *r = leaf->head[line_index(base)];
   while (r && r->base > base) r = r->next;
   int found = r && r->base == base;
   if (found) STORE(&r->type, type);
-  mt_unlock(&leaf->lock);
+  write_end(leaf);
   return found ? 0 : 1;
 }
 
@@ -203,7 +219,7 @@ int mt_set_type(struct mt_state *S, uint64_t base, uint64_t type) {
 /* Copy the records starting in one page (under the leaf's lock, briefly); returns how many. */
 static unsigned copy_page(struct mt_leaf *leaf, unsigned page, struct memtable_info *out) {
   unsigned n = 0;
-  mt_lock(&leaf->lock);
+  write_begin(leaf);
   for (unsigned l = page * MT_LINES_PER_PAGE; l < (page + 1) * MT_LINES_PER_PAGE; l++) {
     unsigned first = n;
     for (struct mt_rec *r = leaf->head[l]; r && n < MT_MAX_PER_PAGE; r = r->next)
@@ -214,7 +230,7 @@ static unsigned copy_page(struct mt_leaf *leaf, unsigned page, struct memtable_i
       out[j - 1] = t;
     }
   }
-  mt_unlock(&leaf->lock);
+  write_end(leaf);
   return n;
 }
 
@@ -234,12 +250,12 @@ int mt_iterate(struct mt_state *S, memtable_visit_fn visit, void *arg) {
 
 void mt_fork_prepare(struct mt_state *S) {
   mt_lock(&S->grow_lock);
-  for (struct mt_leaf *leaf = S->leaves; leaf; leaf = leaf->all_next) mt_lock(&leaf->lock);
+  for (struct mt_leaf *leaf = S->leaves; leaf; leaf = leaf->all_next) write_begin(leaf);
   mt_lock(&S->pool_lock);
 }
 
 void mt_fork_release(struct mt_state *S) {
   mt_unlock(&S->pool_lock);
-  for (struct mt_leaf *leaf = S->leaves; leaf; leaf = leaf->all_next) mt_unlock(&leaf->lock);
+  for (struct mt_leaf *leaf = S->leaves; leaf; leaf = leaf->all_next) write_end(leaf);
   mt_unlock(&S->grow_lock);
 }

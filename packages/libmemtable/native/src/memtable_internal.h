@@ -2,8 +2,9 @@
 #ifndef MEMTABLE_INTERNAL_H
 #define MEMTABLE_INTERNAL_H
 
-#include <stdint.h>
+#include <sched.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "libmemtable.h"
 
 #define MT_HIDDEN __attribute__((visibility("hidden")))
@@ -39,8 +40,8 @@ struct mt_rec {
 
 /* A 2 MiB region of the address space. */
 struct mt_leaf {
-  uint32_t lock;                   /* writers' spin lock */
-  uint32_t seq;                    /* even when stable; readers retry when it moved */
+  uint32_t seq;                    /* the writers' lock: odd while one changes the leaf; readers retry when it moved */
+  uint32_t unused;
   struct mt_leaf *all_next;        /* every leaf, for iteration and fork */
   uint64_t first;                  /* address of the region's first byte */
   struct mt_rec *span[MT_PAGES];   /* the record that covers a page's first byte but starts before it */
@@ -70,8 +71,15 @@ struct mt_state {
 
 /* -- Index (memtable_index.c) -- */
 
+/* This library's own index (memtable_api.c); 1 MiB of zero pages until used. */
+MT_HIDDEN extern struct mt_state mt_own_state;
+
 /* The index this library works on: its own, or the preload's when that is loaded. */
+#ifdef MEMTABLE_PRELOAD
+static inline struct mt_state *mt_state(void) { return &mt_own_state; }
+#else
 MT_HIDDEN struct mt_state *mt_state(void);
+#endif
 
 /* Insert a record; check_overlap also refuses ranges that cover other allocations. */
 MT_HIDDEN int mt_insert(struct mt_state *S, uint64_t base, uint64_t size, uint64_t site, uint64_t type,
@@ -91,10 +99,43 @@ MT_HIDDEN void mt_fork_release(struct mt_state *S);
 /* -- Records and mappings (memtable_pool.c) -- */
 
 MT_HIDDEN void *mt_map(struct mt_state *S, size_t bytes);
-MT_HIDDEN struct mt_rec *mt_rec_get(struct mt_state *S);
-MT_HIDDEN void mt_rec_put(struct mt_state *S, struct mt_rec *r);
-MT_HIDDEN void mt_lock(uint32_t *lock);
-MT_HIDDEN void mt_unlock(uint32_t *lock);
+MT_HIDDEN int mt_rec_refill(struct mt_state *S);
+MT_HIDDEN void mt_rec_spill(struct mt_state *S);
+
+/* A thread's cache of free records, so the common path takes no shared lock. Initial-exec TLS in
+   the preload (see binding.gyp): a malloc wrapper must not call __tls_get_addr. */
+MT_HIDDEN extern __thread struct mt_rec *mt_tl_free;
+MT_HIDDEN extern __thread unsigned mt_tl_count;
+#define MT_CACHE_MAX 256 /* a thread's cache beyond this goes back to the shared list */
+
+/* A free record (fields undefined), or NULL when memory is exhausted. */
+static inline struct mt_rec *mt_rec_get(struct mt_state *S) {
+  if (__builtin_expect(!mt_tl_free, 0) && !mt_rec_refill(S)) return NULL;
+  struct mt_rec *r = mt_tl_free;
+  mt_tl_free = __atomic_load_n(&r->next, __ATOMIC_ACQUIRE);
+  mt_tl_count--;
+  return r;
+}
+
+/* Return a record; it stays mapped forever (readers may still be looking at it). */
+static inline void mt_rec_put(struct mt_state *S, struct mt_rec *r) {
+  __atomic_store_n(&r->next, mt_tl_free, __ATOMIC_RELEASE);
+  mt_tl_free = r;
+  if (__builtin_expect(++mt_tl_count > MT_CACHE_MAX, 0)) mt_rec_spill(S);
+}
+
+/* -- Spin locks (held for a few stores; writers on different leaves never meet) -- */
+
+/* Take a spin lock, yielding the CPU when it is held for long. */
+static inline void mt_lock(uint32_t *lock) {
+  for (unsigned spins = 0;; spins++) {
+    if (!__atomic_load_n(lock, __ATOMIC_RELAXED) && !__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE)) return;
+    if (spins < 64) __builtin_ia32_pause();
+    else sched_yield();
+  }
+}
+
+static inline void mt_unlock(uint32_t *lock) { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
 
 /* -- Preload (memtable_preload.c, only in libmemtable-preload.so) -- */
 

@@ -22,8 +22,9 @@ extern void *__libc_pvalloc(size_t size);
 #define EXPORT __attribute__((visibility("default")))
 #define CALLER() ((uint64_t)(uintptr_t)__builtin_return_address(0))
 
-/* Set while this thread is inside the index or reporting: a malloc reached from there (a signal
-   handler, dladdr, stdio) goes straight to glibc unrecorded instead of deadlocking on a leaf lock. */
+/* Set while this thread calls out of the index into code that may allocate (dladdr, dlsym, stdio
+   while reporting): those allocations go straight to glibc, unrecorded, so the index is never
+   re-entered from inside itself. The index proper allocates nothing (it maps its own pages). */
 static __thread int tl_guard;
 
 /* -- Recording -- */
@@ -32,13 +33,11 @@ static __thread int tl_guard;
 static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
   if (!p) return NULL;
   struct mt_state *S = mt_state();
-  tl_guard = 1;
   int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
-  if (rc == MEMTABLE_E_EXISTS) { /* stale: glibc just handed this memory out, so it is free */
+  if (__builtin_expect(rc == MEMTABLE_E_EXISTS, 0)) { /* stale: glibc just handed this memory out, so it is free */
     mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
     rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
   }
-  tl_guard = 0;
   if (rc == 0 || rc == MEMTABLE_E_RANGE) return p; /* addresses beyond 2^47 are simply not indexed */
   __libc_free(p);
   errno = ENOMEM;
@@ -75,10 +74,7 @@ __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, cons
 
 /* Forget a block about to go back to glibc; a pointer we never handed out aborts. */
 static void untrack(const char *fn, void *p, uint64_t site, struct memtable_info *info_ret) {
-  tl_guard = 1;
-  int rc = mt_remove(mt_state(), (uint64_t)(uintptr_t)p, info_ret);
-  tl_guard = 0;
-  if (rc) bad_pointer(fn, p, site);
+  if (__builtin_expect(mt_remove(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) bad_pointer(fn, p, site);
 }
 
 /* -- The malloc family -- */
@@ -116,9 +112,7 @@ static void *realloc_at(void *ptr, size_t size, uint64_t site) {
   }
   void *q = __libc_realloc(ptr, size);
   if (!q) {
-    tl_guard = 1;
     mt_insert(mt_state(), old.base, old.size, old.site, old.type, 0);
-    tl_guard = 0;
     return NULL;
   }
   return track(q, size, site, old.type);
