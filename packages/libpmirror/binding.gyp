@@ -15,7 +15,8 @@
         "native/src/pmirror_describe.c",
         "native/src/pmirror_debug.c",
         "native/src/pmirror_line.c",
-        "native/src/pmirror_mirror.c"
+        "native/src/pmirror_mirror.c",
+        "native/src/pmirror_scope.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["PMIRROR_BUILDING"],

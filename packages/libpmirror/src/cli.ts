@@ -6,6 +6,7 @@ const USAGE = `usage: pmirror [--json] [--debug-dir DIR] <command> <elf> [args]
   ptype <elf> <name>            the type, typedef, variable or function, as gdb's ptype prints it
   functions <elf> [regex]       one C prototype per line (like gdb's info functions)
   addr2line <elf> <hex>...      "function at file:line" for each address (like addr2line -f)
+  line2addr <elf> <file:line>   the addresses where that source line starts, one per line
   info <elf>                    build-id, debug file, DWARF versions, counts, index timings`;
 
 /** A failure the user caused: message on stderr, exit code 2. */
@@ -39,7 +40,7 @@ function addr2line(d: DebugInfo, addrs: string[], json: boolean): string {
   });
   if (json) return JSON.stringify(rows);
   return rows
-    .map((r) => `${r.function ?? '??'} at ${r.line ? `${r.line.file}:${r.line.line}` : '??:0'}`)
+    .map((r) => `${r.innermost ?? '??'} at ${r.line ? `${r.line.file}:${r.line.line}` : '??:0'}`)
     .join('\n');
 }
 
@@ -71,6 +72,14 @@ function main(argv: string[]): number {
       if (!rest.length) throw new UsageError(USAGE);
       out = addr2line(d, rest, json);
       break;
+    case 'line2addr': {
+      const m = /^(.*):(\d+)$/.exec(rest[0] ?? '');
+      if (!m) throw new UsageError(USAGE);
+      const rows = d.lineAddresses(m[1]!, Number(m[2]));
+      if (!rows.length) throw new UsageError(`no code for line ${m[2]} of "${m[1]}"`);
+      out = json ? JSON.stringify(rows) : rows.map((r) => '0x' + r.address.toString(16)).join('\n');
+      break;
+    }
     case 'info':
       out = JSON.stringify({ ...d.index().stats() }, null, json ? 0 : 2);
       break;

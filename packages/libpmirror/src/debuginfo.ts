@@ -134,12 +134,30 @@ export interface SourceLine {
   column: number;
 }
 
-/** Where a file address is: function (name and DIE) and source position. */
+/** A call inlined into a function: which function, and where it was called from. */
+export interface InlinedCall {
+  /** The inlined function's name. */
+  name: string | undefined;
+  /** DIE offset of the DW_TAG_inlined_subroutine. */
+  die: number;
+  /** The source file of the call site. */
+  callFile: string | undefined;
+  /** The line of the call site. */
+  callLine: number;
+  /** The column of the call site (0 when unknown). */
+  callColumn: number;
+}
+
+/** Where a file address is: function, inlined calls, and source position. */
 export interface AddressInfo {
-  /** The function containing it. */
+  /** The (out-of-line) function containing it. */
   function?: string;
-  /** Offset from the function's lowest address. */
+  /** Offset from that function's lowest address. */
   functionOffset?: number;
+  /** Calls inlined at this address, outermost first: the last is the code actually there. */
+  inlined?: InlinedCall[];
+  /** The innermost function at the address (the last inlined call, else `function`), as addr2line -f names it. */
+  innermost?: string;
   /** Source position. */
   line?: SourceLine;
 }
@@ -360,16 +378,38 @@ export class DebugInfo {
 
   /** The function containing a file address and its offset there, plus the source line. */
   addressInfo(addr: number | bigint): AddressInfo {
-    const die: N.Out<number> = [0];
-    const low: N.Out<number> = [0];
     const r: AddressInfo = {};
-    if (check(N.pmirror_debug_function_at(this.handle, addr, die, low))) {
-      r.function = N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined;
-      r.functionOffset = Number(addr) - low[0];
+    const out: N.Out<unknown> = [null];
+    const scope = takeJson<{ function: { name: string | null; low: number }; inlined: (Omit<InlinedCall, 'name' | 'callFile'> & { name: string | null; callFile: string | null })[] }>(
+      N.pmirror_debug_scope_at(this.handle, addr, out),
+      out,
+    );
+    if (scope) {
+      r.function = scope.function.name ?? undefined;
+      r.functionOffset = Number(addr) - scope.function.low;
+      r.inlined = scope.inlined.map((c) => ({ ...c, name: c.name ?? undefined, callFile: c.callFile ?? undefined }));
+      r.innermost = r.inlined.length ? r.inlined[r.inlined.length - 1]!.name : r.function;
     }
     const line = this.lineAt(addr);
     if (line) r.line = line;
     return r;
+  }
+
+  /** The function containing a file address (no inlined calls, no line: the fastest query). */
+  functionAt(addr: number | bigint): { name: string | undefined; die: number; offset: number } | undefined {
+    const die: N.Out<number> = [0];
+    const low: N.Out<number> = [0];
+    if (!check(N.pmirror_debug_function_at(this.handle, addr, die, low))) return undefined;
+    return { name: N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined, die: die[0], offset: Number(addr) - low[0] };
+  }
+
+  /**
+   * The addresses where a source line starts (statement rows of every sequence, ascending): for
+   * breakpoints. `file` is a full path or its trailing components ("shapes.c", "stdlib/qsort.c").
+   */
+  lineAddresses(file: string, line: number): { address: number; file: string }[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<{ address: number; file: string }[]>(N.pmirror_debug_line_addresses(this.handle, file, line, out), out)!;
   }
 
   /** Releases the C object (other DebugInfo handles for the same build-id keep theirs). */

@@ -9,6 +9,7 @@ export {
   Variable,
   type SourceLine,
   type AddressInfo,
+  type InlinedCall,
   type FunctionEntry,
   type DebugStats,
 } from './debuginfo.js';

@@ -30,6 +30,11 @@ export interface AddressQuery {
   offset?: number;
   /** The DWARF function containing it. */
   function?: string;
+  /** The function and the calls inlined at this address (innermost last). */
+  scope?: {
+    function: { die: number; name: string | null; low: number };
+    inlined: { die: number; name: string | null; callFile: string | null; callLine: number; callColumn: number }[];
+  };
   /** Source file and line. */
   file?: string;
   /** Source line. */

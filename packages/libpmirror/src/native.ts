@@ -80,6 +80,13 @@ export const pmirror_debug_line_at = lib.func(
   'int pmirror_debug_line_at(pmirror_debug *debug, uint64_t addr, _Out_ const char **file_ret, _Out_ unsigned int *line_ret, _Out_ unsigned int *column_ret)',
 ) as (h: Handle, addr: number | bigint, file: Out<string | null>, line: Out<number>, col: Out<number>) => number;
 
+export const pmirror_debug_scope_at = lib.func(
+  'int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, _Out_ void **json_ret)',
+) as (h: Handle, addr: number | bigint, out: Out<unknown>) => number;
+export const pmirror_debug_line_addresses = lib.func(
+  'int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned int line, _Out_ void **json_ret)',
+) as (h: Handle, file: string, line: number, out: Out<unknown>) => number;
+
 export const pmirror_mirror_create = lib.func('int pmirror_mirror_create(_Out_ pmirror_mirror **mirror_ret)') as (
   out: Out<Handle | null>,
 ) => number;

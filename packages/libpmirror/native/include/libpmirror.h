@@ -149,6 +149,16 @@ PMIRROR_PUBLIC const char *pmirror_debug_die_name(pmirror_debug *debug, uint64_t
 PMIRROR_PUBLIC int pmirror_debug_line_at(pmirror_debug *debug, uint64_t addr, const char **file_ret,
                                          unsigned *line_ret, unsigned *column_ret);
 
+/* The scopes at file address `addr`: JSON {"function": {die, name, low}, "inlined": [{die, name,
+ * callFile, callLine, callColumn}, ...]} with the innermost inlined call last; 1 if no function
+ * contains addr. */
+PMIRROR_PUBLIC int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, char **json_ret);
+
+/* Where source line `line` of `file` (a full path or its trailing components, e.g. "shapes.c")
+ * starts: JSON array of {address, file}, the statement rows of every sequence, ascending. */
+PMIRROR_PUBLIC int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned line,
+                                                char **json_ret);
+
 /* -- The process mirror -- */
 
 /* Every object loaded in this process, refreshed when objects are loaded or unloaded. */

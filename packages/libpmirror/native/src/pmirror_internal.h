@@ -221,7 +221,9 @@ enum {
 enum {
   DW_AT_sibling = 0x01, DW_AT_location = 0x02, DW_AT_name = 0x03, DW_AT_byte_size = 0x0b,
   DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12, DW_AT_language = 0x13,
-  DW_AT_comp_dir = 0x1b, DW_AT_signature = 0x69, DW_AT_const_value = 0x1c, DW_AT_upper_bound = 0x2f,
+  DW_AT_comp_dir = 0x1b, DW_AT_signature = 0x69, DW_AT_call_column = 0x57, DW_AT_call_file = 0x58,
+  DW_AT_call_line = 0x59, DW_AT_entry_pc = 0x52, DW_AT_frame_base = 0x40, DW_AT_macros = 0x79,
+  DW_AT_GNU_macros = 0x2119, DW_AT_macro_info = 0x43, DW_AT_const_value = 0x1c, DW_AT_upper_bound = 0x2f,
   DW_AT_abstract_origin = 0x31, DW_AT_bit_size = 0x0d, DW_AT_bit_offset = 0x0c,
   DW_AT_prototyped = 0x27, DW_AT_count = 0x37, DW_AT_data_member_location = 0x38,
   DW_AT_decl_file = 0x3a, DW_AT_decl_line = 0x3b, DW_AT_declaration = 0x3c, DW_AT_encoding = 0x3e,
@@ -368,6 +370,11 @@ int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);
 
 int pm_line_at(pmirror_debug *d, pm_unit *u, uint64_t addr, const char **file, unsigned *line,
                unsigned *col);
+/* The path of file index `idx` in a unit's line table header, or NULL. */
+const char *pm_line_file(pmirror_debug *d, pm_unit *u, uint64_t idx);
+/* Calls fn for every row of a unit's line table whose file ends with `file` and whose line is `line`. */
+int pm_line_rows(pmirror_debug *d, pm_unit *u, const char *file, unsigned line,
+                 void (*fn)(void *ctx, uint64_t addr, const char *path, bool stmt), void *ctx);
 void pm_line_free(void *table);
 
 /* -- Debug file discovery -- */

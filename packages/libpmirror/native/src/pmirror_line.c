@@ -7,7 +7,7 @@
 typedef struct {
   uint64_t addr;
   uint32_t file, line, col, seq; /* seq: original order, to keep sorting stable */
-  bool end;
+  bool end, stmt;
 } pm_row;
 
 typedef struct {
@@ -155,8 +155,8 @@ static bool push_row(pm_line_table *t, pm_row row) {
 static int run_program(pm_reader *r, pm_line_table *t, uint16_t version, uint8_t addr_size, uint8_t min_inst,
                        bool default_stmt, int8_t line_base, uint8_t line_range, uint8_t opcode_base,
                        const uint8_t *std_lengths) {
-  pm_row reg = {0, version >= 5 ? 0 : 1, 1, 0, 0, false};
-  (void)default_stmt;
+  const pm_row initial = {0, version >= 5 ? 0 : 1, 1, 0, 0, false, default_stmt};
+  pm_row reg = initial;
   while (pm_left(r) > 0 && !r->err) {
     uint8_t op = pm_u8(r);
     if (op >= opcode_base) {
@@ -175,7 +175,7 @@ static int run_program(pm_reader *r, pm_line_table *t, uint16_t version, uint8_t
       if (ext == 1) { /* DW_LNE_end_sequence */
         reg.end = true;
         if (!push_row(t, reg)) return pm_fail(PMIRROR_E_NOMEM, "line rows");
-        reg = (pm_row){0, version >= 5 ? 0 : 1, 1, 0, 0, false};
+        reg = initial;
       } else if (ext == 2) { /* DW_LNE_set_address */
         reg.addr = pm_uN(r, len - 1 == 4 ? 4 : addr_size);
       }
@@ -189,7 +189,8 @@ static int run_program(pm_reader *r, pm_line_table *t, uint16_t version, uint8_t
     case 5: reg.col = (uint32_t)pm_uleb(r); break;
     case 8: reg.addr += (uint64_t)((255 - opcode_base) / line_range) * min_inst; break;
     case 9: reg.addr += pm_u16(r); break;
-    case 6: case 7: case 10: case 11: break;
+    case 6: reg.stmt = !reg.stmt; break;
+    case 7: case 10: case 11: break;
     default: /* unknown standard opcode: skip its uleb operands */
       for (uint8_t i = 0; i < std_lengths[op - 1]; i++) pm_uleb(r);
     }
@@ -276,5 +277,36 @@ int pm_line_at(pmirror_debug *d, pm_unit *u, uint64_t addr, const char **file, u
   *file = row->file < t->nfiles ? t->files[row->file] : "??";
   *line = row->line;
   *col = row->col;
+  return 0;
+}
+
+const char *pm_line_file(pmirror_debug *d, pm_unit *u, uint64_t idx) {
+  int err;
+  pm_line_table *t = table_of(d, u, &err);
+  return !err && idx < t->nfiles ? t->files[idx] : NULL;
+}
+
+/* Whether `path` is `file` or ends with "/" + file. */
+static bool same_file(const char *path, const char *file) {
+  size_t lp = strlen(path), lf = strlen(file);
+  if (lp < lf || strcmp(path + lp - lf, file) != 0) return false;
+  return lp == lf || file[0] == '/' || path[lp - lf - 1] == '/';
+}
+
+int pm_line_rows(pmirror_debug *d, pm_unit *u, const char *file, unsigned line,
+                 void (*fn)(void *ctx, uint64_t addr, const char *path, bool stmt), void *ctx) {
+  int err;
+  pm_line_table *t = table_of(d, u, &err);
+  if (err) return err;
+  /* Which of this unit's files match, computed once. */
+  bool *match = calloc(t->nfiles ? t->nfiles : 1, sizeof *match);
+  if (!match) return pm_fail(PMIRROR_E_NOMEM, "line query");
+  bool any = false;
+  for (size_t i = 0; i < t->nfiles; i++) any |= match[i] = same_file(t->files[i], file);
+  for (size_t i = 0; any && i < t->n; i++) {
+    const pm_row *r = &t->rows[i];
+    if (!r->end && r->line == line && r->file < t->nfiles && match[r->file]) fn(ctx, r->addr, t->files[r->file], r->stmt);
+  }
+  free(match);
   return 0;
 }

@@ -215,6 +215,12 @@ int pmirror_mirror_query(pmirror_mirror *m, uint64_t addr, char **json_ret) {
     pm_sb_puts(&b, ",\"function\":");
     pm_sb_json_str(&b, pmirror_debug_die_name(o->debug, die));
     pm_sb_printf(&b, ",\"functionDie\":%llu", (unsigned long long)die);
+    char *scope;
+    if (pmirror_debug_scope_at(o->debug, faddr, &scope) == 0) { /* {"function":...,"inlined":[...]} */
+      pm_sb_puts(&b, ",\"scope\":");
+      pm_sb_puts(&b, scope);
+      free(scope);
+    }
   }
   const char *file;
   unsigned line, col;

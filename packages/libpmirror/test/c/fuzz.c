@@ -47,6 +47,9 @@ static void exercise(pmirror_debug *d) {
     unsigned line, col;
     pmirror_debug_line_at(d, addr, &file, &line, &col);
     if (pmirror_debug_function_at(d, addr, &die, &low) == 0) pmirror_debug_die_name(d, die);
+    char *scope;
+    if (pmirror_debug_scope_at(d, addr, &scope) == 0) pmirror_free(scope);
+    if (i < 8 && pmirror_debug_line_addresses(d, "shapes.c", 30 + (unsigned)i * 4, &scope) == 0) pmirror_free(scope);
     const char *sym;
     uint64_t off;
     pmirror_elf_symbol_at(pmirror_debug_elf(d), addr, &sym, &off);
