@@ -328,7 +328,9 @@ def(str_, '__str__', (s: any) => S(s));
 def(str_, '__len__', (s: any) => O.strLen(S(s)));
 def(str_, '__hash__', (s: any) => O.hash(S(s)));
 def(str_, '__eq__', (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? S(a) === S(b) : NotImplemented));
-def(str_, '__lt__', (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? S(a) < S(b) : NotImplemented));
+for (const [n, op] of [['__lt__', '<'], ['__le__', '<='], ['__gt__', '>'], ['__ge__', '>=']] as const) {
+  def(str_, n, (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? O.cmp(S(a), S(b), op) : NotImplemented));
+}
 def(str_, '__add__', (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? S(a) + S(b) : NotImplemented));
 def(str_, '__mul__', (a: any, b: any) => O.mul(S(a), b));
 def(str_, '__mod__', (a: any, b: any) => O.mod(S(a), b));
@@ -569,7 +571,9 @@ def(L, '__iadd__', (a: any[], b: any) => {
 });
 def(L, '__mul__', (a: any[], n: any) => O.mul(a.slice(), n));
 def(L, '__eq__', (a: any[], b: any) => (Array.isArray(b) ? O.eq(a.slice(), b.slice()) : NotImplemented));
-def(L, '__lt__', (a: any[], b: any) => O.lt(a.slice(), b.slice()));
+for (const [n, op] of [['__lt__', '<'], ['__le__', '<='], ['__gt__', '>'], ['__ge__', '>=']] as const) {
+  def(L, n, (a: any[], b: any) => (Array.isArray(b) ? O.cmp(a.slice(), b.slice(), op) : NotImplemented));
+}
 def(L, '__repr__', (a: any[]) => '[' + a.map(repr).join(', ') + ']');
 for (const k of ['__len__', '__setitem__', '__delitem__', '__contains__', '__iter__']) L.$d[k].$builtinItem = true;
 L.$d.__hash__ = null;
@@ -597,7 +601,9 @@ def(T, '__iter__', (t: PyTuple) => new O.ArrIt(t.a));
 def(T, '__contains__', (t: PyTuple, x: any) => t.a.some((v) => v === x || O.eq(v, x)));
 def(T, '__hash__', (t: PyTuple) => O.hash(new PyTuple(t.a)));
 def(T, '__eq__', (a: PyTuple, b: any) => (b instanceof PyTuple ? O.eq(new PyTuple(a.a), new PyTuple(b.a)) : NotImplemented));
-def(T, '__lt__', (a: PyTuple, b: any) => O.lt(new PyTuple(a.a), new PyTuple(b.a)));
+for (const [n, op] of [['__lt__', '<'], ['__le__', '<='], ['__gt__', '>'], ['__ge__', '>=']] as const) {
+  def(T, n, (a: PyTuple, b: any) => (b instanceof PyTuple ? O.cmp(new PyTuple(a.a), new PyTuple(b.a), op) : NotImplemented));
+}
 def(T, '__add__', (a: PyTuple, b: any) => (b instanceof PyTuple ? new PyTuple(a.a.concat(b.a)) : NotImplemented));
 def(T, '__repr__', (t: PyTuple) => repr(new PyTuple(t.a)));
 for (const k of ['__len__', '__getitem__', '__iter__', '__contains__']) T.$d[k].$builtinItem = true;
@@ -981,9 +987,18 @@ export class PyGen {
     }
     if (r.done) {
       this.done = true;
+      this.ret = r.value;
       return undefined;
     }
     return r.value;
+  }
+  /** The return value once finished (StopIteration.value). */
+  ret: any = null;
+  /** StopIteration for the end of this generator. */
+  stop(): PyExc {
+    const v = this.ret;
+    this.ret = null;
+    return mkExc(StopIteration_, ...(v === null || v === undefined ? [] : [v]));
   }
   /** send(v): resume with v; StopIteration(value) at the end. */
   send(v: any): any {
@@ -1053,7 +1068,7 @@ const excValueError = (): PyType => VE;
 def(generator_, '__iter__', (g: PyGen) => g);
 def(generator_, '__next__', (g: PyGen) => {
   const v = g.nx();
-  if (v === undefined) throw mkExc(StopIteration_);
+  if (v === undefined) throw g.stop();
   return v;
 });
 def(generator_, 'send', (g: PyGen, v: any) => g.send(v));

@@ -504,6 +504,7 @@ export function next(it: any, dflt?: any): any {
     const v = it.nx();
     if (v !== undefined) return v;
     if (dflt !== undefined) return dflt;
+    if (it instanceof PyGen) throw it.stop();
     throw mkExc(StopIteration_);
   }
   const f = lookup(typeOf(it), '__next__');

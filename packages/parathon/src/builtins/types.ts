@@ -11,7 +11,7 @@ import {
 } from '../runtime/core.js';
 import { PyDict, PySet } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
-import { call, construct, allocate, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
+import { call, construct, allocate, newClass, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
 import { floatRepr, format, formatFloat, fixed } from '../runtime/format.js';
 
 /** Attach a builtin method: positional-only unless `kw` is given (then it also gets `$kw`). */
@@ -226,7 +226,7 @@ def(type_, '__new__', (meta: any, name: any, bases: any, ns: any) => {
 type_.$d.__new__.$nobind = true;
 def(type_, '__init__', () => null, () => null);
 def(type_, '__prepare__', () => new PyDict());
-let newClassHook: any = null;
+let newClassHook: any = (meta: any, name: any, bases: any, ns: any, kw: any) => newClass(meta, name, bases, ns, kw);
 export function setNewClass(f: any): void {
   newClassHook = f;
 }
@@ -620,7 +620,7 @@ def(C.super_, '__new__', (_t: any, cls: any, self: any) => new PySuper(cls, self
 C.super_.$d.__new__.$nobind = true;
 setSuperType(C.super_);
 setAttrErr(AttributeError_);
-(C.super_ as any).$gattr = (s: PySuper, name: string) => (name === '__class__' ? C.super_ : name === '__thisclass__' ? s.cls : name === '__self__' ? s.self : undefined);
+(C.super_ as any).$gattr = (s: PySuper, name: string) => (name === '__class__' ? C.super_ : name === '__thisclass__' ? s.cls : name === '__self__' ? s.self : superGetattr(s, name));
 (C.super_ as any).$ga = (s: PySuper, name: string) => superGetattr(s, name);
 def(C.super_, '__repr__', (s: PySuper) => `<super: <class '${s.cls.name}'>, <${typeOf(s.self).name} object>>`);
 

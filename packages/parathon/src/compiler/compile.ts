@@ -357,10 +357,15 @@ class Compiler {
     const itv = this.id('$it'), v = this.id('$v');
     this.emit(`const ${itv} = $iter(${this.expr(it)});`);
     this.emit(`let ${v};`);
+    // A generator made just for this loop is closed when the loop exits early, as CPython's
+    // reference counting does.
+    const temp = it._type === 'Call' || it._type === 'GeneratorExp';
+    if (temp) this.emit('try {');
     this.loop(s.orelse, () => this.emit(`while ((${v} = ${itv}.nx()) !== undefined) {`), () => {
       this.assignTo(s.target, v);
       this.stmts(s.body);
     });
+    if (temp) this.emit(`} finally { $closeTemp(${itv}); }`);
   }
   params(a: any): { names: string[]; sig: string; simple: boolean } {
     const pos = [...a.posonlyargs, ...a.args].map((p: any) => p.arg);
@@ -468,11 +473,11 @@ class Compiler {
     });
     const bases = this.seqItems(s.bases);
     const kw = s.keywords.length ? this.kwMap(s.keywords) : 'null';
-    const cell = this.tmp();
+    const cell = this.id('$cls');
     const scope = this.fn.scope.children.get(s)!;
     const outer = this.fn;
     const qual = this.qual(s.name);
-    this.emit(`${cell} = $buildClass(($ns) => {`);
+    this.emit(`var ${cell} = $buildClass(($ns) => {`);
     this.fn = { scope, temps: 0, name: s.name, classCell: cell, firstParam: null, isGen: false, loops: [], handlers: [] };
     this.indent(() => {
       const start = this.out.length;
@@ -947,5 +952,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos',
+  'matchPos', 'closeTemp',
 ];

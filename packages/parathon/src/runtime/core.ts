@@ -20,6 +20,7 @@ export class PyFloat {
 
 /** A Python complex number. */
 export class PyComplex {
+  declare $c: PyType;
   constructor(public re: number, public im: number) {}
 }
 
@@ -138,6 +139,7 @@ export const int_ = mkType('int', null, 'int');
 export const bool_ = mkType('bool', int_, 'int');
 export const float_ = mkType('float', null, 'float');
 export const complex_ = mkType('complex', null, 'complex');
+PyComplex.prototype.$c = complex_;
 export const str_ = mkType('str', null, 'str');
 export const list_ = mkType('list', null, 'list');
 export const tuple_ = mkType('tuple', null, 'tuple');
@@ -337,6 +339,7 @@ export const UnicodeDecodeError_ = excTypes['UnicodeDecodeError']!;
 export function mkExc(t: PyType, ...args: any[]): PyExc {
   const e = new PyExc(t, args);
   if (t === StopIteration_) e.$d.value = args.length ? args[0] : null;
+  else if (t === SystemExit_) e.$d.code = args.length ? args[0] : null;
   return e;
 }
 

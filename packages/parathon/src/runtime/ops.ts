@@ -94,6 +94,9 @@ export function binDunder(op: string, a: any, b: any): any {
       if (r !== NotImplemented) return r;
     }
   }
+  if (op === '+' && (ta === str_ || ta === list_ || ta === tuple_) && tb !== ta) {
+    throw mkExc(TypeError_, ta === str_ ? `can only concatenate str (not "${tb.name}") to str` : `can only concatenate ${ta.name} (not "${tb.name}") to ${ta.name}`);
+  }
   throw mkExc(TypeError_, `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${ta.name}' and '${tb.name}'`);
 }
 
@@ -870,9 +873,12 @@ export function getattr(o: any, name: string): any {
 function getattrSlow(o: any, name: string): any {
   if (o instanceof PyType) return typeGetattr(o, name);
   const t = typeOf(o);
-  if ((t as any).$gattr) {
-    const r = (t as any).$gattr(o, name);
-    if (r !== undefined) return r;
+  for (const k of t.mro) {
+    if ((k as any).$gattr) {
+      const r = (k as any).$gattr(o, name);
+      if (r !== undefined) return r;
+      break;
+    }
   }
   const tv = lookup(t, name);
   if (tv !== undefined && isDataDescr(tv)) return bindAttr(tv, o, t);

@@ -299,6 +299,9 @@ export const rt: any = {
     for (const [k, v] of (m as PyDict).m.values()) if (!keys.some((x) => O.eq(x, k))) d.set(k, v);
     return d;
   },
+  closeTemp(it: any): void {
+    if (it instanceof PyGen && !it.done && it.started) it.close();
+  },
   matchPos(v: any, cls: PyType, i: number, n: number): any {
     const ma = O.getattrOpt(cls, '__match_args__');
     if (ma === undefined) {

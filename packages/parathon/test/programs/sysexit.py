@@ -1,0 +1,3 @@
+import sys
+print("exiting with 4")
+sys.exit(4)
