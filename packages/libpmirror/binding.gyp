@@ -16,7 +16,8 @@
         "native/src/pmirror_debug.c",
         "native/src/pmirror_line.c",
         "native/src/pmirror_mirror.c",
-        "native/src/pmirror_scope.c"
+        "native/src/pmirror_scope.c",
+        "native/src/pmirror_macro.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["PMIRROR_BUILDING"],

@@ -1,5 +1,5 @@
 // The `pmirror` command: ptype, functions, addr2line, info over an ELF file's debug information.
-import { DebugInfo } from './debuginfo.js';
+import { DebugInfo, type Macro } from './debuginfo.js';
 import { PmirrorError } from './errors.js';
 
 const USAGE = `usage: pmirror [--json] [--debug-dir DIR] <command> <elf> [args]
@@ -21,7 +21,15 @@ function ptype(d: DebugInfo, name: string, json: boolean): string {
   if (v) return json ? JSON.stringify({ kind: 'variable', text: v.type.toC(), address: v.address }) : v.type.toC();
   const e = d.enumerator(name);
   if (e) return json ? JSON.stringify({ kind: 'enumerator', value: String(e.value) }) : e.type.toC();
+  const m = d.macro(name);
+  if (m) return json ? JSON.stringify({ kind: 'macro', ...m }) : formatMacro(m);
   throw new UsageError(`No symbol "${name}" in ${d.elf.path}.`);
+}
+
+/** A #define line as gdb's `info macro` prints it. */
+export function formatMacro(m: Macro): string {
+  const params = m.params ? `(${m.params.join(', ')})` : '';
+  return `#define ${m.name}${params}${m.body ? ' ' + m.body : ''}`;
 }
 
 function functions(d: DebugInfo, pattern: string | undefined, json: boolean): string {

@@ -8,6 +8,31 @@ const KIND_TYPE = 1;
 const KIND_FUNCTION = 2;
 const KIND_VARIABLE = 3;
 const KIND_ENUMERATOR = 4;
+const KIND_MACRO = 5;
+
+/** A preprocessor macro recorded by gcc -g3. */
+export interface Macro {
+  /** Its name. */
+  name: string;
+  /** Parameter names of a function-like macro; undefined for an object-like one. */
+  params: string[] | undefined;
+  /** The replacement text. */
+  body: string;
+  /** The whole definition as DWARF records it ("NAME(a, b) body" or "NAME body"). */
+  definition: string;
+  /** Where it is defined. */
+  file: string | undefined;
+  /** The line of the #define. */
+  line: number;
+}
+
+/** Splits "NAME(a, b) body" / "NAME body" into its parts. */
+function parseMacro(definition: string, file: string | undefined, line: number): Macro {
+  const m = /^([A-Za-z_$][\w$]*)(\(([^)]*)\))?\s?([\s\S]*)$/.exec(definition);
+  if (!m) return { name: definition, params: undefined, body: '', definition, file, line };
+  const params = m[2] !== undefined ? m[3]!.split(',').map((p) => p.trim()).filter((p) => p !== '') : undefined;
+  return { name: m[1]!, params, body: m[4] ?? '', definition, file, line };
+}
 
 interface Described {
   root: number;
@@ -339,6 +364,23 @@ export class DebugInfo {
       if (t && e) return { ...e, type: t };
     }
     return undefined;
+  }
+
+  /** A `#define` (from gcc -g3 debug info): the last definition in unit order. */
+  macro(name: string): Macro | undefined {
+    const def: N.Out<string | null> = [null];
+    const file: N.Out<string | null> = [null];
+    const line: N.Out<number> = [0];
+    if (!check(N.pmirror_debug_macro(this.handle, name, def, file, line))) return undefined;
+    return parseMacro(def[0]!, file[0] ?? undefined, line[0]);
+  }
+
+  /** Every macro still defined at the end of its unit's list. */
+  macros(): Macro[] {
+    const out: N.Out<unknown> = [null];
+    return takeJson<{ definition: string; file: string | null; line: number }[]>(N.pmirror_debug_list(this.handle, KIND_MACRO, out), out)!.map(
+      (m) => parseMacro(m.definition, m.file ?? undefined, m.line),
+    );
   }
 
   /** Every function in the index (name, DIE, whether defined and callable), without types. */

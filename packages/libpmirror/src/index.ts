@@ -10,6 +10,7 @@ export {
   type SourceLine,
   type AddressInfo,
   type InlinedCall,
+  type Macro,
   type FunctionEntry,
   type DebugStats,
 } from './debuginfo.js';

@@ -87,6 +87,10 @@ export const pmirror_debug_line_addresses = lib.func(
   'int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned int line, _Out_ void **json_ret)',
 ) as (h: Handle, file: string, line: number, out: Out<unknown>) => number;
 
+export const pmirror_debug_macro = lib.func(
+  'int pmirror_debug_macro(pmirror_debug *debug, const char *name, _Out_ const char **definition_ret, _Out_ const char **file_ret, _Out_ unsigned int *line_ret)',
+) as (h: Handle, name: string, def: Out<string | null>, file: Out<string | null>, line: Out<number>) => number;
+
 export const pmirror_mirror_create = lib.func('int pmirror_mirror_create(_Out_ pmirror_mirror **mirror_ret)') as (
   out: Out<Handle | null>,
 ) => number;

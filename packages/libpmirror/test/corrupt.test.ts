@@ -56,7 +56,7 @@ describe('corrupt input', () => {
     expectError(() => DebugInfo.open(bad), 'ZLIB');
   });
 
-  for (const [label, flags] of [['dwarf5', ['-g', '-O0']], ['dwarf4-types', ['-gdwarf-4', '-fdebug-types-section', '-O0']], ['gz', ['-g', '-gz', '-O2']]] as const) {
+  for (const [label, flags] of [['dwarf5', ['-g', '-O0']], ['dwarf4-types', ['-gdwarf-4', '-fdebug-types-section', '-O0']], ['gz', ['-g', '-gz', '-O2']], ['g3', ['-g3', '-O0']], ['g3-macinfo', ['-g3', '-gdwarf-4', '-gstrict-dwarf']]] as const) {
     it(`survives 400 mutations of a ${label} object (linked build)`, () => {
       const exe = gcc('shapes.c', `fuzz-seed-${label}`, [...flags]);
       const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], link: libraryPath });

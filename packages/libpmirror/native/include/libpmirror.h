@@ -123,6 +123,7 @@ enum pmirror_kind {
   PMIRROR_KIND_FUNCTION = 2,
   PMIRROR_KIND_VARIABLE = 3,
   PMIRROR_KIND_ENUMERATOR = 4,
+  PMIRROR_KIND_MACRO = 5,      /* #define names (gcc -g3), for pmirror_debug_list */
 };
 
 /* Looks a name up: 0 with the offset of its DIE (a definition when one exists), 1 if absent. */
@@ -158,6 +159,13 @@ PMIRROR_PUBLIC int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, c
  * starts: JSON array of {address, file}, the statement rows of every sequence, ascending. */
 PMIRROR_PUBLIC int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned line,
                                                 char **json_ret);
+
+/* A preprocessor macro (gcc -g3: .debug_macro or .debug_macinfo), the last definition in unit
+ * order: 0 with its definition text ("NAME body" or "NAME(args) body", owned by debug), the file
+ * (owned by debug; NULL if unknown) and line where it is defined; 1 when there is none. The macro
+ * index is built on the first call. */
+PMIRROR_PUBLIC int pmirror_debug_macro(pmirror_debug *debug, const char *name, const char **definition_ret,
+                                       const char **file_ret, unsigned *line_ret);
 
 /* -- The process mirror -- */
 

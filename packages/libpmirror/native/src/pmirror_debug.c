@@ -12,6 +12,7 @@ static bool has_dwarf(pmirror_elf *elf) {
 
 static void free_debug(pmirror_debug *d) {
   pm_index_free(d->index);
+  pm_macros_free(d->macros);
   pm_dwarf_free(d);
   if (d->delf != d->elf) pmirror_elf_destroy(d->delf);
   pmirror_elf_destroy(d->elf);
@@ -28,6 +29,7 @@ static int open_new(const char *path, const char *debug_dir, pmirror_elf *elf, p
   d->refs = 1;
   pthread_mutex_init(&d->lock, NULL);
   d->index_once = (pthread_once_t)PTHREAD_ONCE_INIT;
+  d->macro_once = (pthread_once_t)PTHREAD_ONCE_INIT;
   int rc = 0;
   if (!has_dwarf(elf)) {
     char *dpath = NULL;
@@ -152,7 +154,14 @@ int pmirror_debug_list(pmirror_debug *d, int kind, char **json_ret) {
   int rc = pmirror_debug_index(d);
   if (rc) return rc;
   pm_sbuf b = {0};
-  pm_index_list(d, kind, &b);
+  if (kind == PMIRROR_KIND_MACRO) {
+    const char *def;
+    rc = pmirror_debug_macro(d, "", &def, NULL, NULL); /* builds the macro index */
+    if (rc < 0) return rc;
+    pm_macros_list(d, &b);
+  } else {
+    pm_index_list(d, kind, &b);
+  }
   return pm_sb_finish(&b, json_ret);
 }
 

@@ -28,6 +28,8 @@ static int load_sections(pmirror_debug *d) {
       {".debug_ranges", &d->ranges, &d->ranges_size},
       {".debug_rnglists", &d->rnglists, &d->rnglists_size},
       {".debug_aranges", &d->aranges, &d->aranges_size},
+      {".debug_macro", &d->macro, &d->macro_size},
+      {".debug_macinfo", &d->macinfo, &d->macinfo_size},
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     int rc = get_section(d, want[i].name, want[i].data, want[i].size);
@@ -255,6 +257,8 @@ static int unit_attr_cb(void *ctx, const pm_attr *a) {
   case DW_AT_low_pc: if (a->kind == PM_V_ADDR) u->low_pc = a->v.u; break;
   case DW_AT_stmt_list: u->stmt_list = a->v.u; u->has_stmt = true; break;
   case DW_AT_language: u->language = (uint16_t)a->v.u; break;
+  case DW_AT_macros: case DW_AT_GNU_macros: u->macros = a->v.u; u->has_macros = 1; break;
+  case DW_AT_macro_info: u->macros = a->v.u; u->has_macros = 2; break;
   }
   return 0;
 }

@@ -285,6 +285,8 @@ typedef struct {
   const char *name, *comp_dir;
   uint64_t stmt_list;
   uint16_t language; /* DW_AT_language */
+  uint64_t macros;   /* offset in .debug_macro (has_macros 1) or .debug_macinfo (2) */
+  uint8_t has_macros;
   bool has_stmt;
   void *lines; /* pm_line_table *, built on first use */
 } pm_unit;
@@ -333,6 +335,11 @@ struct pmirror_debug {
   pthread_once_t index_once;
   int index_err;
   pm_index *index;
+  pthread_once_t macro_once;
+  int macro_err;
+  struct pm_macros *macros;
+  const uint8_t *macro, *macinfo;
+  size_t macro_size, macinfo_size;
   pthread_mutex_t lock; /* guards lazy per-unit line tables */
   struct pmirror_debug *next_cached;
 };
@@ -365,6 +372,12 @@ int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_
 int pm_index_list(pmirror_debug *d, int kind, pm_sbuf *b);
 void pm_index_stats(pmirror_debug *d, pm_sbuf *b);
 int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);
+
+/* -- Macros -- */
+
+int pm_macros_build(pmirror_debug *d);
+void pm_macros_free(struct pm_macros *m);
+void pm_macros_list(pmirror_debug *d, pm_sbuf *b);
 
 /* -- Lines -- */
 

@@ -22,8 +22,9 @@ static uint64_t next_rand(void) {
 static void exercise(pmirror_debug *d) {
   char *json = NULL;
   if (pmirror_debug_info(d, &json) == 0) pmirror_free(json);
-  static const int kinds[] = {PMIRROR_KIND_TYPE, PMIRROR_KIND_FUNCTION, PMIRROR_KIND_VARIABLE, PMIRROR_KIND_ENUMERATOR};
-  for (int k = 0; k < 4; k++) {
+  static const int kinds[] = {PMIRROR_KIND_TYPE, PMIRROR_KIND_FUNCTION, PMIRROR_KIND_VARIABLE, PMIRROR_KIND_ENUMERATOR,
+                              PMIRROR_KIND_MACRO};
+  for (int k = 0; k < 5; k++) {
     if (pmirror_debug_list(d, kinds[k], &json) != 0) continue;
     /* Each listed name: look it up and describe it. */
     for (char *p = json; (p = strstr(p, "\"name\":\"")) != NULL;) {
@@ -36,7 +37,10 @@ static void exercise(pmirror_debug *d) {
       name[n] = 0;
       uint64_t die;
       char *desc;
-      if (pmirror_debug_lookup(d, kinds[k], name, &die) == 0 && pmirror_debug_describe(d, die, &desc) == 0) pmirror_free(desc);
+      const char *def, *file;
+      unsigned line;
+      if (kinds[k] == PMIRROR_KIND_MACRO) pmirror_debug_macro(d, name, &def, &file, &line);
+      else if (pmirror_debug_lookup(d, kinds[k], name, &die) == 0 && pmirror_debug_describe(d, die, &desc) == 0) pmirror_free(desc);
       p = end;
     }
     pmirror_free(json);
