@@ -8,9 +8,10 @@
 
 static size_t align_up(size_t v, size_t a) { return (v + a - 1) & ~(a - 1); }
 
-/* A prime near n / 4 buckets keeps SysV chains short for a table filled to n. */
+/* A prime number of buckets near n keeps SysV chains about one entry long for a full table
+ * (dlsym walks a chain with a strcmp per entry; there is no Bloom filter as in GNU hash). */
 static size_t pick_buckets(size_t n) {
-  size_t b = n / 4 < 17 ? 17 : n / 4;
+  size_t b = n < 17 ? 17 : n;
   for (;; b++) {
     bool prime = true;
     for (size_t d = 2; d * d <= b && prime; d++) prime = b % d != 0;

@@ -12,9 +12,11 @@ int dlext_entry_point(void *handle, const char *symbol, const char *signature, v
   int rc = 0;
   if (info && info->file) rc = dlext_debug_create(info->file, info->comp_dir, info->line, info->language, &d);
   struct dlext_buf code = { 0 };
-  if (rc == 0) rc = dlext_arch_entry(signature, (uintptr_t)target, info, &code, d);
+  unsigned call_site = 0;
+  if (rc == 0) rc = dlext_arch_entry(signature, (uintptr_t)target, info, &code, d, &call_site);
   void *addr = NULL;
   if (rc == 0) rc = dlext_alloc(handle, code.n, DLEXT_ALLOC_CODE, &addr);
+  if (rc == 0) dlext_arch_near_call(code.p, call_site, (uintptr_t)addr, (uintptr_t)target);
   if (rc == 0) rc = dlext_write(handle, addr, code.p, code.n);
   if (rc == 0) rc = d ? dlext_bind_debug(handle, symbol, addr, code.n, d) : dlbind(handle, symbol, addr, code.n, DLEXT_KIND_FUNC);
   if (rc != 0 && addr) dlfree(handle, addr);

@@ -1,4 +1,5 @@
 /* libdl-ext: the in-memory ELF given to gdb for one function: symbol, DWARF and .eh_frame. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dlext_internal.h"
@@ -362,8 +363,52 @@ static size_t sections(struct jit_ctx *c, struct section *s, bool eh) {
   return n;
 }
 
+/* -- The symbol-only object: one fixed layout, one allocation (dlbind's fast path) -- */
+
+static const char sym_shstrtab[] = "\0.text\0.symtab\0.strtab\0.shstrtab";
+
+struct sym_object {
+  Elf64_Ehdr eh;
+  Elf64_Shdr sh[5];       /* null, .text, .symtab, .strtab, .shstrtab */
+  Elf64_Sym sym[2];
+  char shstrtab[sizeof sym_shstrtab];
+  char strtab[];          /* "\0" name "\0" */
+};
+
+static const struct sym_object sym_template = {
+  .eh = { .e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS64, ELFDATA2LSB, EV_CURRENT },
+          .e_type = ET_REL, .e_machine = EM_X86_64, .e_version = EV_CURRENT, .e_ehsize = sizeof(Elf64_Ehdr),
+          .e_shoff = offsetof(struct sym_object, sh), .e_shentsize = sizeof(Elf64_Shdr), .e_shnum = 5, .e_shstrndx = 4 },
+  .sh = { { 0 },
+          { .sh_name = 1, .sh_type = SHT_NOBITS, .sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_addralign = 16 },
+          { .sh_name = 7, .sh_type = SHT_SYMTAB, .sh_offset = offsetof(struct sym_object, sym),
+            .sh_size = 2 * sizeof(Elf64_Sym), .sh_link = 3, .sh_info = 1, .sh_addralign = 8, .sh_entsize = sizeof(Elf64_Sym) },
+          { .sh_name = 15, .sh_type = SHT_STRTAB, .sh_offset = sizeof(struct sym_object), .sh_addralign = 1 },
+          { .sh_name = 23, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, shstrtab),
+            .sh_size = sizeof sym_shstrtab, .sh_addralign = 1 } },
+  .sym = { { 0 }, { .st_name = 1, .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC), .st_shndx = 1 } },
+  .shstrtab = "\0.text\0.symtab\0.strtab\0.shstrtab",
+};
+
+static int jit_symbol_only(const char *name, uintptr_t addr, size_t size, struct dlext_jit_entry **entry_ret) {
+  size_t len = strlen(name);
+  struct sym_object *o = malloc(sizeof *o + len + 2);
+  if (!o) return DLEXT_E_NOMEM;
+  memcpy(o, &sym_template, sizeof *o);
+  o->strtab[0] = '\0';
+  memcpy(o->strtab + 1, name, len + 1);
+  o->sh[1].sh_addr = addr;
+  o->sh[1].sh_size = size;
+  o->sh[3].sh_size = len + 2;
+  o->sym[1].st_size = size;
+  int rc = dlext_jit_register((unsigned char *)o, sizeof *o + len + 2, NULL, entry_ret);
+  if (rc != 0) free(o);
+  return rc;
+}
+
 int dlext_jit_function(const char *name, uintptr_t addr, size_t size, const struct dlext_debug *d,
                        struct dlext_jit_entry **entry_ret) {
+  if (!d) return jit_symbol_only(name, addr, size ? size : 1, entry_ret);
   struct jit_ctx c = { .name = name, .addr = addr, .size = size ? size : 1, .d = d };
   bool eh = d && d->has_frame;
   Elf64_Sym null = { 0 };

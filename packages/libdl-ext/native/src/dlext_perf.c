@@ -15,7 +15,7 @@
 
 static int map_fd = -1;      /* our descriptor for the map, or -1 */
 static bool map_shared;      /* it shares node's (V8's) open file description and offset */
-static bool env_checked, env_on, map_failed;
+static bool env_checked, env_on, map_failed, node_checked, node_map;
 
 /* If node runs with --perf-basic-prof, V8 holds the map open ("w+", buffered) and writes at its
  * own offset: appending through a separate descriptor would be overwritten. Find that descriptor
@@ -56,9 +56,13 @@ static bool enabled(const struct dlext_lib *lib) {
   }
   if ((lib->cfg.flags & DLEXT_PERF) || env_on) return true;
   if (map_fd >= 0) return true;
-  char path[64];
-  snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
-  return access(path, F_OK) == 0; /* node (or someone) started a map for this process */
+  if (!node_checked) { /* node (or someone) started a map for this process: checked once */
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
+    node_map = access(path, F_OK) == 0;
+    node_checked = true;
+  }
+  return node_map;
 }
 
 /* -- jitdump (tools/perf/Documentation/jitdump-specification.txt) --

@@ -237,23 +237,25 @@ static int describe(struct dlext_debug *d, const struct dlext_entry_info *info, 
 }
 
 static int generate(const struct ctype *ret_t, const struct ctype *tparams, size_t n, struct placement *pl,
-                    uintptr_t target, const struct dlext_entry_info *info, struct dlext_buf *code, struct dlext_debug *d);
+                    uintptr_t target, const struct dlext_entry_info *info, struct dlext_buf *code, struct dlext_debug *d,
+                    unsigned *call_site_ret);
 
 int dlext_arch_entry(const char *signature, uintptr_t target, const struct dlext_entry_info *info,
-                     struct dlext_buf *code, struct dlext_debug *d) {
+                     struct dlext_buf *code, struct dlext_debug *d, unsigned *call_site_ret) {
   struct ctype ret, *tparams = malloc(MAX_PARAMS * sizeof *tparams);
   struct placement pl[MAX_PARAMS];
   size_t n = 0;
   if (!tparams) return dlext_fail(DLEXT_E_NOMEM, "dlext_entry_point");
   int rc = parse_signature(signature, &ret, tparams, &n);
-  if (rc == 0) rc = generate(&ret, tparams, n, pl, target, info, code, d);
+  if (rc == 0) rc = generate(&ret, tparams, n, pl, target, info, code, d, call_site_ret);
   free(tparams);
   return rc;
 }
 
 /* Emit the code for a parsed signature and describe it in d (if not NULL). */
 static int generate(const struct ctype *ret_t, const struct ctype *tparams, size_t n, struct placement *pl,
-                    uintptr_t target, const struct dlext_entry_info *info, struct dlext_buf *code, struct dlext_debug *d) {
+                    uintptr_t target, const struct dlext_entry_info *info, struct dlext_buf *code, struct dlext_debug *d,
+                    unsigned *call_site_ret) {
   const struct ctype ret = *ret_t;
   int rc;
   unsigned stack = place_params(&ret, tparams, n, pl), spill = 0;
@@ -274,6 +276,7 @@ static int generate(const struct ctype *ret_t, const struct ctype *tparams, size
   dlext_buf_bytes(code, movabs, 2);
   dlext_buf_u64(code, target);
   dlext_buf_bytes(code, call, 3);
+  *call_site_ret = body;
   dlext_buf_u8(code, 0xc9); /* leave */
   unsigned leave_end = (unsigned)code->n;
   dlext_buf_u8(code, 0xc3); /* ret: rax, rdx, xmm0, xmm1 still hold what target returned */
@@ -285,4 +288,18 @@ static int generate(const struct ctype *ret_t, const struct ctype *tparams, size
   if (rc == 0) rc = dlext_debug_line(d, body, line); /* a second row: gdb's breakpoints land after the spills */
   if (rc == 0) rc = dlext_debug_frame_rbp(d, 1, 4, leave_end);
   return rc;
+}
+
+/* With the code's final address known, turn `movabs r11, target; call r11` (13 bytes) into an
+ * 8-byte nop and a direct `call rel32` when target is within reach: same length, so the return
+ * address, line table and CFI stay put, and a direct call predicts better than an indirect one. */
+void dlext_arch_near_call(unsigned char *code, unsigned call_site, uintptr_t code_addr, uintptr_t target) {
+  uintptr_t next = code_addr + call_site + 13;
+  int64_t rel = (int64_t)(target - next);
+  if (rel != (int32_t)rel) return;
+  static const unsigned char nop8[] = { 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 };
+  memcpy(code + call_site, nop8, 8);
+  code[call_site + 8] = 0xe8;
+  int32_t r = (int32_t)rel;
+  memcpy(code + call_site + 9, &r, 4);
 }

@@ -8,6 +8,9 @@
  * target, and (if d is not NULL) describe it in d: parameter types and frame locations (names
  * from info), return type, line table and frame shape. 0 or a negative status (message set). */
 int dlext_arch_entry(const char *signature, uintptr_t target, const struct dlext_entry_info *info,
-                     struct dlext_buf *code, struct dlext_debug *d);
+                     struct dlext_buf *code, struct dlext_debug *d, unsigned *call_site_ret);
+
+/* Once the code's address is known, call target directly when it is within reach. */
+void dlext_arch_near_call(unsigned char *code, unsigned call_site, uintptr_t code_addr, uintptr_t target);
 
 #endif
