@@ -184,7 +184,11 @@ class Parser {
 
   /** CPython's generic "invalid syntax" at the current token. */
   private invalid(): PySyntaxError {
-    const t = this.peek();
+    this.peek();
+    // CPython reports at the furthest token its parser fetched, not where the rule failed.
+    let t = this.toks[Math.min(this.far, this.toks.length - 1)];
+    if (t.type === T.ERROR) throw t.error!;
+    if (this.far < this.i) t = this.peek();
     if (t.type === T.INDENT) return this.unexpectedIndent(t);
     if (t.type === T.DEDENT) return this.errorAt('unindent does not match any outer indentation level', t, false, 'IndentationError');
     if (t.type === T.ENDMARKER || (t.type === T.NEWLINE && t.value === '')) {
@@ -378,6 +382,7 @@ class Parser {
 
   /** assignment | star_expressions: parse the left side once, then decide by what follows. */
   private exprStmt(): A.stmt {
+    const startIdx = this.i;
     const first = this.peek();
     const s = this.pos(first);
     const lhs = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
@@ -393,8 +398,14 @@ class Parser {
         targets.pop();
         for (let k = 0; k < targets.length; k++) {
           const tg = targets[k];
-          if (tg._type === 'Yield' || tg._type === 'YieldFrom') throw this.errorNode('assignment to yield expression not possible', tg);
-          this.checkAssignTarget(tg, k === 0 && targets.length === 1 && lhs === tg);
+          const bad = tg._type === 'Yield' || tg._type === 'YieldFrom' ? tg : invalidTarget(tg, 'store');
+          if (bad) {
+            this.invalidNamedAt(startIdx);
+            if (bad === tg && (tg._type === 'Yield' || tg._type === 'YieldFrom')) {
+              throw this.errorNode('assignment to yield expression not possible', tg);
+            }
+            throw this.errorNode(`cannot assign to ${exprName(bad)}`, bad);
+          }
           targets[k] = this.setCtx(tg, STORE);
         }
         return this.fin({ _type: 'Assign', targets, value, type_comment: null } as A.Assign, s);
@@ -450,14 +461,26 @@ class Parser {
     return { l: t.end_lineno, c: t.end_col };
   }
 
-  /** Reports an invalid assignment target the way CPython's invalid_assignment/invalid_named_expression do. */
-  private checkAssignTarget(e: A.expr, single: boolean): void {
-    const bad = invalidTarget(e, 'store');
-    if (!bad) return;
-    if (single && bad === e && isBitwiseOr(e) && !(e._type === 'Constant' && (e.value === true || e.value === false || e.value === null))) {
-      throw this.errorNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
+  /**
+   * CPython's invalid_assignment tries a named expression at the statement start first, so
+   * `x = 1, y = 2` and `f() = 1` get the "Maybe you meant '=='" messages. Returns if that does not apply.
+   */
+  private invalidNamedAt(startIdx: number): void {
+    const save = this.i;
+    const saveLast = this.last;
+    this.i = startIdx;
+    try {
+      const e = this.bitwiseOr();
+      if (this.isOp('=')) this.invalidNamedAssign(e);
+    } catch (err) {
+      if (!(err instanceof PySyntaxError) || !err.msg.includes('Maybe you meant')) {
+        if (!(err instanceof PySyntaxError)) throw err;
+      } else {
+        throw err;
+      }
     }
-    throw this.errorNode(`cannot assign to ${exprName(bad)}`, bad);
+    this.i = save;
+    this.last = saveLast;
   }
 
   /** Returns `e` with Store/Del context set recursively (targets are fresh nodes, so in place). */
@@ -537,7 +560,7 @@ class Parser {
     const targets: A.expr[] = [];
     do {
       if (this.atExprEnd()) break;
-      const e = this.bitwiseOr();
+      const e = this.isOp('*') ? this.starExpression() : this.bitwiseOr();
       const bad = invalidTarget(e, 'del');
       if (bad) throw this.errorNode(`cannot delete ${exprName(bad)}`, bad);
       targets.push(this.setCtx(e, DEL));
@@ -564,9 +587,15 @@ class Parser {
     return body;
   }
 
-  private colon(): void {
-    if (!this.isOp(':')) throw this.errorAt("expected ':'", this.last, true);
-    this.next();
+  /**
+   * The ':' of a compound statement. CPython says "expected ':'" where its grammar forces the token
+   * (`forced`: def, try, finally, else, case) or when the line ends; otherwise "invalid syntax".
+   */
+  private colon(forced = false): void {
+    if (this.isOp(':')) { this.next(); return; }
+    const t = this.peek();
+    if (forced || t.type === T.NEWLINE) throw this.error("expected ':'", t.lineno, t.col, t.end_lineno, t.end_col);
+    throw this.invalid();
   }
 
   /** if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block]) */
@@ -579,7 +608,7 @@ class Parser {
     if (this.isKw('elif')) orelse = [this.ifStmt()];
     else if (this.isKw('else')) {
       const e = this.next();
-      this.colon();
+      this.colon(true);
       orelse = this.block("'else' statement", e);
     }
     return this.span({ _type: 'If', test, body, orelse } as A.If, this.pos(kw), this.endTok());
@@ -598,7 +627,7 @@ class Parser {
   private elseBlock(): A.stmt[] {
     if (!this.isKw('else')) return [];
     const e = this.next();
-    this.colon();
+    this.colon(true);
     return this.block("'else' statement", e);
   }
 
@@ -661,7 +690,7 @@ class Parser {
   /** try_stmt: 'try' ':' block (finally_block | except_block+ [else_block] [finally_block]) */
   private tryStmt(): A.Try | A.TryStar {
     const kw = this.next();
-    this.colon();
+    this.colon(true);
     const body = this.block("'try' statement", kw);
     const handlers: A.ExceptHandler[] = [];
     let star: boolean | null = null;
@@ -697,7 +726,7 @@ class Parser {
     let finalbody: A.stmt[] = [];
     if (this.isKw('finally')) {
       const f = this.next();
-      this.colon();
+      this.colon(true);
       finalbody = this.block("'finally' statement", f);
     }
     if (!handlers.length && !finalbody.length) throw this.errorAt("expected 'except' or 'finally' block", this.peek());
@@ -727,11 +756,12 @@ class Parser {
   private funcDef(decorator_list: A.expr[], async: Token | null): A.FunctionDef | A.AsyncFunctionDef {
     const kw = this.next();
     const name = this.name().value;
-    this.expectOp('(');
+    if (!this.isOp('(')) throw this.errorAt("expected '('", this.peek());
+    this.next();
     const args = this.parameters(')', true);
     this.expectOp(')');
     const returns = this.eatOp('->') ? this.expression() : null;
-    this.colon();
+    this.colon(true);
     const body = this.block('function definition', kw);
     return this.span({ _type: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns, type_comment: null } as A.FunctionDef,
       this.pos(async ?? kw), this.endTok());
@@ -778,9 +808,10 @@ class Parser {
       if (kwarg) throw this.errorAt('arguments cannot follow var-keyword argument', this.peek());
       if (this.isOp('/')) {
         const sl = this.next();
+        if (this.isOp('*')) throw this.errorAt('expected comma between / and *', this.peek());
         if (sawSlash) throw this.errorAt("/ may appear only once", sl);
         if (star) throw this.errorAt('/ must be ahead of *', sl);
-        if (!args.length) throw this.errorAt('at least one argument must precede /', sl);
+        if (!args.length) throw this.errorAt(this.isOp(',') ? 'at least one argument must precede /' : 'invalid syntax', sl);
         sawSlash = true;
         posonlyargs.push(...args);
         args = [];
@@ -793,7 +824,8 @@ class Parser {
         if (star) throw this.errorAt('* argument may appear only once', st);
         star = true;
         if (this.isOp(',') || this.isOp(close)) {
-          if (this.isOp(close) || (this.peekAt(1).type === T.OP && this.peekAt(1).value === '**')) {
+          const after = this.peekAt(1);
+          if (this.isOp(close) || (after.type === T.OP && (after.value === '**' || after.value === close))) {
             throw this.errorAt('named arguments must follow bare *', st);
           }
         } else {
@@ -803,7 +835,11 @@ class Parser {
       } else {
         const a = param(false);
         let d: A.expr | null = null;
-        if (this.eatOp('=')) d = this.expression();
+        if (this.isOp('=')) {
+          const eq = this.next();
+          if (this.isOp(',') || this.isOp(close)) throw this.errorAt('expected default value expression', eq);
+          d = this.expression();
+        }
         if (star) {
           kwonlyargs.push(a);
           kw_defaults.push(d);
@@ -877,8 +913,11 @@ class Parser {
     return this.namedExpression();
   }
 
-  /** named_expression: NAME ':=' expression | expression !':=' */
-  private namedExpression(): A.expr {
+  /**
+   * named_expression: NAME ':=' expression | expression !':='
+   * `checkAssign`: report `x = y` where an expression is expected as CPython's invalid_named_expression does.
+   */
+  private namedExpression(checkAssign = true): A.expr {
     const t = this.peek();
     if (t.type === T.NAME && !KEYWORDS.has(t.value)) {
       const n = this.peekAt(1);
@@ -892,7 +931,31 @@ class Parser {
     }
     const e = this.expression();
     if (this.isOp(':=')) throw this.errorNode(`cannot use assignment expressions with ${exprName(e)}`, e);
+    if (checkAssign && this.isOp('=')) this.invalidNamedAssign(e);
     return e;
+  }
+
+  /** `a = b` inside an expression: CPython suggests '==' (or ':=' for a name). Returns if no such error. */
+  private invalidNamedAssign(e: A.expr): void {
+    if (!isBitwiseOr(e) || (e._type === 'Constant' && (e.value === true || e.value === false || e.value === null))) return;
+    const save = this.i;
+    const saveLast = this.last;
+    let ok = false;
+    try {
+      this.next();
+      this.bitwiseOr();
+      ok = !this.isOp('=') && !this.isOp(':=');
+    } catch (err) {
+      if (!(err instanceof PySyntaxError)) throw err;
+    }
+    const endT = this.last;
+    this.i = save;
+    this.last = saveLast;
+    if (!ok) return;
+    if (e._type === 'Name') {
+      throw this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.lineno, e.col_offset, endT.end_lineno, endT.end_col);
+    }
+    throw this.errorNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
   }
 
   /** expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
@@ -904,7 +967,10 @@ class Parser {
     if (this.isKw('if')) {
       this.next();
       const test = this.disjunction();
-      if (!this.isKw('else')) throw this.errorRangeToLast('expected \'else\' after \'if\' expression', body);
+      if (!this.isKw('else')) {
+        if (this.isOp(':')) throw this.invalid();
+        throw this.errorRangeToLast('expected \'else\' after \'if\' expression', body);
+      }
       this.next();
       const orelse = this.expression();
       this.depth--;
@@ -1178,23 +1244,23 @@ class Parser {
         sawDoubleStar = true;
       } else if (t.type === T.NAME && !KEYWORDS.has(t.value) && this.peekAt(1).type === T.OP && this.peekAt(1).value === '=') {
         this.next();
-        this.next();
+        const eq = this.next();
         const value = this.expression();
+        if (this.isKw('for')) {
+          throw this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t.lineno, t.col, eq.end_lineno, eq.end_col);
+        }
         keywords.push(this.fin({ _type: 'keyword', arg: t.value, value } as A.keyword, this.pos(t)));
         sawKw = true;
       } else {
-        const e = this.namedExpression();
+        const e = this.namedExpression(false);
         if (this.isKw('for') || (this.isKw('async') && this.peekAt(1).value === 'for')) {
+          if (!open) throw this.invalid();
           const generators = this.forIfClauses();
           const g = open
             ? this.span({ _type: 'GeneratorExp', elt: e, generators } as A.GeneratorExp, this.pos(open), { end_lineno: this.peek().end_lineno, end_col_offset: this.peek().end_col })
             : this.fin({ _type: 'GeneratorExp', elt: e, generators } as A.GeneratorExp, e);
-          if (args.length || keywords.length || !this.isOp(')')) {
-            if (this.isOp(',') && this.peekAt(1).value === ')' && !args.length && !keywords.length) {
-              this.next();
-              args.push(this.fin({ _type: 'GeneratorExp', elt: e, generators } as A.GeneratorExp, e));
-              continue;
-            }
+          if (args.length || keywords.length || !this.isOp(')') || !open) {
+            if (!open) throw this.invalid();
             throw this.error('Generator expression must be parenthesized', e.lineno, e.col_offset, this.last.end_lineno, this.last.end_col);
           }
           args.push(g);
@@ -1345,6 +1411,12 @@ class Parser {
     return this.fin({ _type: 'Tuple', elts, ctx: LOAD } as A.Tuple, s);
   }
 
+  /** CPython's invalid_comprehension: `[a, b for ...]`, ranging from the first element to the last token. */
+  private comprehensionTargetError(first: A.expr): PySyntaxError {
+    return this.error('did you forget parentheses around the comprehension target?', first.lineno, first.col_offset,
+      this.last.end_lineno, this.last.end_col);
+  }
+
   /** list | listcomp */
   private listAtom(): A.expr {
     const open = this.next();
@@ -1363,8 +1435,10 @@ class Parser {
       elts.push(first);
       while (this.eatOp(',')) {
         if (this.isOp(']')) break;
+        if (this.isKw('for')) throw this.comprehensionTargetError(first);
         elts.push(this.starNamedExpression());
       }
+      if (this.isKw('for') && elts.length > 1) throw this.comprehensionTargetError(first);
     }
     this.expectClose(']', open);
     this.depth--;
@@ -1400,8 +1474,10 @@ class Parser {
         const elts = [e];
         while (this.eatOp(',')) {
           if (this.isOp('}')) break;
+          if (this.isKw('for')) throw this.comprehensionTargetError(e);
           elts.push(this.starNamedExpression());
         }
+        if (this.isKw('for') && elts.length > 1) throw this.comprehensionTargetError(e);
         this.expectClose('}', open);
         this.depth--;
         return this.fin({ _type: 'Set', elts } as A.Set, s);
@@ -1516,7 +1592,7 @@ class Parser {
     const flushLiteral = () => {
       if (lit) {
         try {
-          b.literal(raw ? lit : decodeStr(lit));
+          b.literal(raw ? lit : decodeStr(lit, true));
         } catch (e) {
           if (e instanceof EscapeError) throw this.errorHere(e.message);
           throw e;
@@ -1528,13 +1604,16 @@ class Parser {
       const c = s[i];
       if (c === '\\' && !raw && s[i + 1] === 'N' && s[i + 2] === '{') {
         const e = s.indexOf('}', i);
-        lit += s.slice(i, e + 1);
-        i = e + 1;
+        const stop = e < 0 || e >= to ? to : e + 1;
+        lit += s.slice(i, stop);
+        i = stop;
         continue;
       }
       if (c === '\\' && !raw) {
-        lit += s.slice(i, i + 2);
-        i += 2;
+        // A backslash escapes the next character, but never a brace (`f'\\{x}'` has a field).
+        const n = s[i + 1] === '{' || s[i + 1] === '}' ? 1 : 2;
+        lit += s.slice(i, i + n);
+        i += n;
         continue;
       }
       if (c === '{') {
@@ -1706,7 +1785,7 @@ class Parser {
       const ck = this.next();
       const pattern = this.patterns();
       const guard = this.eatKw('if') ? this.namedExpression() : null;
-      this.colon();
+      this.colon(true);
       const body = this.block("'case' statement", ck);
       cases.push({ _type: 'match_case', pattern, guard, body });
     }
@@ -1849,8 +1928,11 @@ class Parser {
     const patterns: A.pattern[] = [];
     let rest: string | null = null;
     while (!this.isOp('}')) {
+      if (rest !== null) throw this.invalid();
       if (this.eatOp('**')) {
-        rest = this.name().value;
+        const r = this.name();
+        if (r.value === '_') throw this.errorAt('invalid syntax', r);
+        rest = r.value;
       } else {
         const kt = this.peek();
         let key: A.expr;

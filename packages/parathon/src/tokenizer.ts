@@ -94,6 +94,10 @@ export class Tokenizer {
   }
 
   /** Byte column of string index `pos` on the line starting at `ls` (line number `line`). */
+  /**
+   * Byte column of string index `pos` on the line starting at `ls`. Inside an f-string expression,
+   * CPython shifts columns only of tokens that end on the expression's first line (`line`).
+   */
   byteCol(pos: number, ls: number, line: number): number {
     let c = this.ascii ? pos - ls : utf8Length(this.src.slice(ls, pos));
     if (this.origin && line === 1) c += this.origin.col;
@@ -116,7 +120,7 @@ export class Tokenizer {
   private push(type: T, start: number, end: number, sline: number, sls: number): void {
     this.tokens.push({
       type, value: this.src.slice(start, end),
-      lineno: this.absLine(sline), col: this.byteCol(start, sls, sline),
+      lineno: this.absLine(sline), col: this.byteCol(start, sls, this.line),
       end_lineno: this.absLine(this.line), end_col: this.byteCol(end, this.lineStart, this.line),
       start, end,
     });
@@ -195,15 +199,15 @@ export class Tokenizer {
           this.pos = p + 1;
           this.newline(this.pos);
           if (this.pos >= n) {
-            this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], this.pos - 1));
+            this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], this.pos - 1), 'code');
           }
           continue;
         }
         if (p >= n) {
-          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos));
+          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos), 'code');
           break;
         }
-        this.fail(this.error('unexpected character after line continuation character', this.line, this.lineStart, this.pos + 1));
+        this.fail(this.error('unexpected character after line continuation character', this.line, this.lineStart, this.pos + 1), 'code');
         break;
       }
       this.token(c);
@@ -234,13 +238,27 @@ export class Tokenizer {
     let col = 0;
     let alt = 0;
     let p = this.pos;
+    // Indentation cannot be split over lines with backslashes: the first backslash fixes the level.
+    let contCol = -1;
+    let contAlt = -1;
     for (;;) {
       const c = src.charCodeAt(p);
-      if (c === 32) { col++; alt++; } else if (c === 9) { col = (Math.floor(col / 8) + 1) * 8; alt++; } else if (c === 12) { col = alt = 0; } else break;
+      if (c === 32) { col++; alt++; } else if (c === 9) { col = (Math.floor(col / 8) + 1) * 8; alt++; } else if (c === 12) { col = alt = 0; } else if (c === 92 && (src.charCodeAt(p + 1) === 10 || src.charCodeAt(p + 1) === 13)) {
+        if (contCol < 0) { contCol = col; contAlt = alt; }
+        p += src.charCodeAt(p + 1) === 13 && src.charCodeAt(p + 2) === 10 ? 3 : 2;
+        this.newline(p);
+        if (p >= src.length) {
+          this.pos = p;
+          this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], p - 1), 'code');
+          return false;
+        }
+        continue;
+      } else break;
       p++;
     }
+    if (contCol >= 0) { col = contCol; alt = contAlt; }
     const c = src.charCodeAt(p);
-    if (p >= src.length || c === 35 || c === 10 || c === 13 || (c === 92 && false)) {
+    if (p >= src.length || c === 35 || c === 10 || c === 13) {
       // Blank or comment-only line: no NEWLINE, no indentation change.
       if (p >= src.length) { this.pos = p; return false; }
       this.pos = p;
@@ -331,15 +349,9 @@ export class Tokenizer {
     if (OPS3.has(s3)) len = 3;
     else if (OPS2.has(s3.slice(0, 2))) len = 2;
     else if (OPS1.has(s3[0])) len = 1;
+    // '!', '$', '?' and '`' are OP tokens that no grammar rule accepts, as in CPython's tokenizer.
+    if (len === 0 && (c === 33 || c === 36 || c === 63 || c === 96)) len = 1;
     if (len === 0) {
-      if (c === 33) { // '!' alone
-        this.fail(this.error('invalid syntax', this.line, this.lineStart, start));
-        return;
-      }
-      if (c === 36 || c === 63 || c === 96) {
-        this.fail(this.error('invalid syntax', this.line, this.lineStart, start));
-        return;
-      }
       this.invalidCharacter(start);
       return;
     }
@@ -464,7 +476,8 @@ export class Tokenizer {
       const rest = src.slice(p, p + 4);
       // CPython's verify_end_of_number only looks at the keyword's letters, not at a word boundary.
       const ok = NUMBER_FOLLOWERS.some((kw) => rest.startsWith(kw.slice(0, kw[0] === 'i' ? 2 : kw.length)));
-      if (!ok || (c >= 128)) {
+      // A non-ASCII letter ends the number (CPython's check sees only its first UTF-8 byte).
+      if (!ok && c < 128) {
         this.fail(this.error(`invalid ${kind} literal`, this.line, this.lineStart, p - 1));
         return;
       }

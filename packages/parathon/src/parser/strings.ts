@@ -42,8 +42,8 @@ const SIMPLE: Record<string, string> = {
 function isOct(c: string): boolean { return c >= '0' && c <= '7'; }
 function isHex(c: string): boolean { return /^[0-9a-fA-F]$/.test(c); }
 
-/** Decodes backslash escapes of a (non-raw) str literal body. */
-export function decodeStr(s: string): string {
+/** Decodes backslash escapes of a (non-raw) str literal body (`fstringPart`: a literal chunk of an f-string). */
+export function decodeStr(s: string, fstringPart = false): string {
   if (!s.includes('\\')) return s;
   let out = '';
   let i = 0;
@@ -53,6 +53,7 @@ export function decodeStr(s: string): string {
     if (j < 0) { out += s.slice(i); break; }
     out += s.slice(i, j);
     i = j + 1;
+    if (i >= n && fstringPart) { out += '\\'; break; } // a backslash before '{' in an f-string
     if (i >= n) { throw new EscapeError(`(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position ${utf8pos(s, j)}: \\ at end of string`); }
     const c = s[i];
     if (c in SIMPLE) { out += SIMPLE[c]; i++; continue; }

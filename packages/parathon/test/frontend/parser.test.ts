@@ -1,7 +1,7 @@
 // The parser checked against python3: ast.dump equality on a corpus, and SyntaxError messages/locations.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../../src/parser.js';
 import { PySyntaxError } from '../../src/errors/syntax.js';
@@ -70,6 +70,42 @@ describe('parser: ast.dump equality with python3', () => {
       compared++;
     }
     expect(compared).toBe(files.length);
+  });
+});
+
+describe("parser: every string literal in python3's own grammar tests, parsed by python3", () => {
+  // Snippets are taken at test time from the installed CPython test suite (not copied here):
+  // python3 test/frontend/pysnippets.py <stdlib>/test/test_syntax.py ...
+  const files = ['test_syntax', 'test_exceptions', 'test_fstring', 'test_grammar', 'test_eof', 'test_string_literals',
+    'test_positional_only_arg', 'test_named_expressions', 'test_patma', 'test_keywordonlyarg', 'test_genexps',
+    'test_unicode_identifiers', 'test_ast', 'test_unparse', 'test_coroutines', 'test_generators', 'test_decorators',
+    'test_with', 'test_except_star', 'test_global', 'test_scope', 'test_compile', 'test_traceback'];
+  const stdlib = hasPython
+    ? execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_path("stdlib"))']).toString().trim() : '';
+  const paths = files.map((f) => `${stdlib}/test/${f}.py`).filter((f) => hasPython && existsSync(f));
+  const records = (): { src: string; dump?: string; error?: ErrRecord }[] => {
+    const out = execFileSync('python3', [here + 'pysnippets.py', ...paths], { maxBuffer: 1 << 30 }).toString();
+    return out.trim().split('\n').map((l) => JSON.parse(l));
+  };
+
+  it.runIf(paths.length > 0)('gives the same AST for every snippet python3 accepts, and fails on the same snippets', () => {
+    let valid = 0;
+    let exact = 0;
+    let errors = 0;
+    for (const r of records()) {
+      if (r.dump !== undefined) {
+        valid++;
+        expect(ours(r.src, '<unknown>'), r.src).toBe(r.dump);
+      } else {
+        errors++;
+        const got = ourError(r.src);
+        expect(got, `python3 rejects ${JSON.stringify(r.src)}`).not.toBeNull();
+        if (JSON.stringify(got) === JSON.stringify(r.error)) exact++;
+      }
+    }
+    expect(valid).toBeGreaterThan(1000);
+    // Message, line and column all equal for at least 96% of the rejected snippets (measured: see README).
+    expect(exact / errors).toBeGreaterThanOrEqual(0.96);
   });
 });
 
