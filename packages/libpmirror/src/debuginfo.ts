@@ -225,6 +225,10 @@ export interface DebugStats {
   names: { types: number; functions: number; variables: number; enumerators: number };
   /** Function address ranges. */
   functionRanges: number;
+  /** Static storage extents of variables. */
+  variableRanges: number;
+  /** Where address -> unit ranges came from: ".debug_aranges" or "units". */
+  unitRangesFrom: string;
   /** Milliseconds spent reading sections (including decompression), units, and the index. */
   ms: { sections: number; units: number; index: number };
 }
@@ -443,6 +447,14 @@ export class DebugInfo {
     const low: N.Out<number> = [0];
     if (!check(N.pmirror_debug_function_at(this.handle, addr, die, low))) return undefined;
     return { name: N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined, die: die[0], offset: Number(addr) - low[0] };
+  }
+
+  /** The global or static variable whose storage holds a file address, and the offset into it. */
+  variableAt(addr: number | bigint): { name: string | undefined; die: number; offset: number } | undefined {
+    const die: N.Out<number> = [0];
+    const start: N.Out<number> = [0];
+    if (!check(N.pmirror_debug_variable_at(this.handle, addr, die, start))) return undefined;
+    return { name: N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined, die: die[0], offset: Number(addr) - start[0] };
   }
 
   /**

@@ -35,6 +35,10 @@ export interface AddressQuery {
     function: { die: number; name: string | null; low: number };
     inlined: { die: number; name: string | null; callFile: string | null; callLine: number; callColumn: number }[];
   };
+  /** The global or static variable whose storage holds the address ... */
+  variable?: string;
+  /** ... and the offset into it. */
+  variableOffset?: number;
   /** Source file and line. */
   file?: string;
   /** Source line. */

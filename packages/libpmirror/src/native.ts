@@ -73,6 +73,9 @@ export const pmirror_debug_list = lib.func(
 export const pmirror_debug_function_at = lib.func(
   'int pmirror_debug_function_at(pmirror_debug *debug, uint64_t addr, _Out_ uint64_t *die_ret, _Out_ uint64_t *low_pc_ret)',
 ) as (h: Handle, addr: number | bigint, die: Out<number>, low: Out<number>) => number;
+export const pmirror_debug_variable_at = lib.func(
+  'int pmirror_debug_variable_at(pmirror_debug *debug, uint64_t addr, _Out_ uint64_t *die_ret, _Out_ uint64_t *start_ret)',
+) as (h: Handle, addr: number | bigint, die: Out<number>, start: Out<number>) => number;
 export const pmirror_debug_die_name = lib.func(
   'const char *pmirror_debug_die_name(pmirror_debug *debug, uint64_t die)',
 ) as (h: Handle, die: number) => string | null;

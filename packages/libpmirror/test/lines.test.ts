@@ -102,6 +102,27 @@ describe('address -> function and file:line', () => {
   });
 });
 
+describe('address -> variable', () => {
+  it('agrees with gdb info symbol on addresses inside global variables', () => {
+    const exe = gcc('shapes.c', 'vars', ['-g', '-O0']);
+    const d = DebugInfo.open(exe);
+    const probes: [number, string, number][] = [];
+    for (const name of ['g_every', 'g_flex', 'g_u', 'g_bits', 'g_arr', 'g_strs', 'g_unions', 'g_oldbits']) {
+      const v = d.variable(name)!;
+      const size = v.type.strip().byteSize ?? v.type.byteSize!;
+      for (const off of [0, Math.floor(size / 2), size - 1]) probes.push([v.address! + off, name, off]);
+    }
+    const r = spawnSync('gdb', ['-nx', '-batch', ...probes.flatMap(([a]) => ['-ex', `info symbol 0x${a.toString(16)}`]), exe], { encoding: 'utf8' });
+    const lines = r.stdout.trim().split('\n');
+    probes.forEach(([a, name, off], i) => {
+      expect(lines[i]).toBe(off ? `${name} + ${off} in section .bss` : `${name} in section .bss`);
+      expect(d.variableAt(a)).toEqual({ name, die: d.variable(name)!.die, offset: off });
+    });
+    const last = probes[probes.length - 1]!;
+    expect(d.variableAt(last[0] + 4096 * 16)).toBeUndefined();
+  });
+});
+
 describe('the process mirror', () => {
   it('maps addresses in libc and in libpmirror itself to object, symbol, function and line', () => {
     const m = new Mirror();
@@ -123,6 +144,12 @@ describe('the process mirror', () => {
     expect([v.symbol, v.function, v.file?.endsWith('native/src/pmirror_error.c')]).toEqual(['pmirror_version', 'pmirror_version', true]);
     selfElf.close();
     expect(m.query(8)).toBeUndefined();
+    const environ = DebugInfo.open(LIBC).variable('environ');
+    if (environ?.address !== undefined) {
+      const e = m.query(libc.bias + environ.address + 3)!;
+      // glibc defines __environ; environ is its alias.
+      expect([e.variable, e.variableOffset]).toEqual(['__environ', 3]);
+    }
     m.close();
   });
 

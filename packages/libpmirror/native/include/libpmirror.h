@@ -142,6 +142,11 @@ PMIRROR_PUBLIC int pmirror_debug_list(pmirror_debug *debug, int kind, char **jso
 PMIRROR_PUBLIC int pmirror_debug_function_at(pmirror_debug *debug, uint64_t addr, uint64_t *die_ret,
                                              uint64_t *low_pc_ret);
 
+/* The global or static variable whose storage holds file address `addr`: 0 with its DIE offset and
+ * start address, or 1. */
+PMIRROR_PUBLIC int pmirror_debug_variable_at(pmirror_debug *debug, uint64_t addr, uint64_t *die_ret,
+                                             uint64_t *start_ret);
+
 /* The DW_AT_name of a DIE (static storage of debug), or NULL. */
 PMIRROR_PUBLIC const char *pmirror_debug_die_name(pmirror_debug *debug, uint64_t die);
 

@@ -177,6 +177,18 @@ int pmirror_debug_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die_ret
   return 0;
 }
 
+int pmirror_debug_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die_ret, uint64_t *start_ret) {
+  if (!d) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_variable_at: NULL argument");
+  int rc = pmirror_debug_index(d);
+  if (rc) return rc;
+  uint64_t die, start;
+  rc = pm_index_variable_at(d, addr, &die, &start);
+  if (rc) return rc;
+  if (die_ret) *die_ret = die;
+  if (start_ret) *start_ret = start;
+  return 0;
+}
+
 const char *pmirror_debug_die_name(pmirror_debug *d, uint64_t off) {
   pm_die die;
   if (!d || pm_die_at(d, off, &die) || !die.abbrev) return NULL;

@@ -166,6 +166,41 @@ static uint64_t definition_of(pmirror_debug *d, uint64_t off) {
   return pm_index_lookup(d, PMIRROR_KIND_TYPE, key, &def, NULL) == 0 ? def : off;
 }
 
+/* -- Sizes -- */
+
+/* The byte size of the type at `off` (following typedefs and qualifiers; arrays multiply out). */
+int pm_type_size(pmirror_debug *d, uint64_t off, uint64_t *size) {
+  uint64_t mult = 1;
+  for (int hop = 0; hop < 32; hop++) {
+    pm_die die;
+    facts f;
+    if (pm_die_at(d, off, &die) || !die.abbrev || get_facts(d, &die, &f)) return PMIRROR_E_NOTFOUND;
+    if (die.abbrev->tag == DW_TAG_pointer_type && !f.has_size) f.byte_size = die.unit->addr_size, f.has_size = true;
+    if (f.has_size) {
+      *size = f.byte_size * mult;
+      return 0;
+    }
+    if (die.abbrev->tag == DW_TAG_array_type) {
+      pm_die c;
+      int rc = pm_die_child(d, &die, &c);
+      for (int n = 0; rc == 0 && n < 64; n++) {
+        facts sf;
+        if (c.abbrev->tag == DW_TAG_subrange_type && get_facts(d, &c, &sf) == 0) {
+          if (sf.has_count) mult *= (uint64_t)sf.count;
+          else if (sf.has_upper) mult *= (uint64_t)(sf.upper - sf.lower + 1);
+          else return PMIRROR_E_NOTFOUND;
+        }
+        pm_die nx;
+        rc = pm_die_sibling(d, &c, &nx);
+        c = nx;
+      }
+    }
+    if (!f.has_type) return PMIRROR_E_NOTFOUND;
+    off = definition_of(d, f.type);
+  }
+  return PMIRROR_E_NOTFOUND;
+}
+
 /* Emits `"key":off` for a type reference (queued), or `"key":null` for void. */
 static void type_ref(closure *c, const char *key, bool has, uint64_t off) {
   if (!has) {
@@ -222,7 +257,12 @@ static int each_child(pmirror_debug *d, const pm_die *die, int (*fn)(closure *, 
   return rc == PMIRROR_E_NOTFOUND ? 0 : rc;
 }
 
-struct list_state { bool first; uint64_t parent_size; bool variadic; };
+struct list_state {
+  bool first;
+  uint64_t parent_size; /* enums: byte size */
+  bool variadic;        /* parameter lists: saw DW_TAG_unspecified_parameters */
+  bool is_signed;       /* enums: the underlying type is signed */
+};
 
 static int member_cb(closure *c, const pm_die *m, void *arg) {
   struct list_state *s = arg;
@@ -263,14 +303,14 @@ static int enumerator_cb(closure *c, const pm_die *e, void *arg) {
   if (rc) return rc;
   int64_t v = f.cval;
   /* Unsigned forms narrower than 8 bytes sign-extend when the enum is signed and the top bit is set. */
-  if (!f.cval_signed && s->variadic /* signed enum */ && s->parent_size > 0 && s->parent_size < 8) {
+  if (!f.cval_signed && s->is_signed && s->parent_size > 0 && s->parent_size < 8) {
     uint64_t bits = s->parent_size * 8;
     if ((uint64_t)v >> (bits - 1) & 1) v = (int64_t)((uint64_t)v | (~0ull << bits));
   }
   pm_sb_puts(c->b, s->first ? "[" : ",[");
   s->first = false;
   pm_sb_json_str(c->b, f.name);
-  if (!f.cval_signed && !s->variadic && (uint64_t)v > (1ull << 53)) pm_sb_printf(c->b, ",\"%llu\"]", (unsigned long long)v);
+  if (!f.cval_signed && !s->is_signed && (uint64_t)v > (1ull << 53)) pm_sb_printf(c->b, ",\"%llu\"]", (unsigned long long)v);
   else if ((v > (1ll << 53) || v < -(1ll << 53))) pm_sb_printf(c->b, ",\"%lld\"]", (long long)v);
   else pm_sb_printf(c->b, ",%lld]", (long long)v);
   return 0;
@@ -315,7 +355,7 @@ static int param_cb(closure *c, const pm_die *p, void *arg) {
 /* Parameters of a function DIE; a concrete instance without them uses its abstract origin's. */
 static int emit_params(closure *c, const pm_die *die, const facts *f) {
   pm_sb_puts(c->b, ",\"params\":[");
-  struct list_state s = {true, 0, false};
+  struct list_state s = {true, 0, false, false};
   int rc = each_child(c->d, die, param_cb, c, &s);
   if (rc) return rc;
   pm_die o;
@@ -341,7 +381,7 @@ static int emit_type(closure *c, uint64_t off) {
   if (f.has_size) pm_sb_printf(c->b, ",\"size\":%llu", (unsigned long long)f.byte_size);
   if (f.decl) pm_sb_puts(c->b, ",\"decl\":true");
   if (!kind) pm_sb_printf(c->b, ",\"tag\":%u", tag);
-  struct list_state s = {true, f.byte_size, false};
+  struct list_state s = {true, f.byte_size, false, false};
   switch (tag) {
   case DW_TAG_base_type:
     pm_sb_printf(c->b, ",\"encoding\":%u", f.encoding);
@@ -358,7 +398,7 @@ static int emit_type(closure *c, uint64_t off) {
     facts tf;
     /* Signedness from the underlying type (DW_ATE_signed 5, signed_char 6). */
     if (f.has_type && pm_die_at(c->d, f.type, &t) == 0 && t.abbrev && get_facts(c->d, &t, &tf) == 0)
-      s.variadic = tf.encoding == 5 || tf.encoding == 6;
+      s.is_signed = tf.encoding == 5 || tf.encoding == 6;
     pm_sb_puts(c->b, ",\"enumerators\":[");
     if ((rc = each_child(c->d, &die, enumerator_cb, c, &s))) return rc;
     pm_sb_putc(c->b, ']');
@@ -387,11 +427,15 @@ static int emit_type(closure *c, uint64_t off) {
 
 /* The address of a variable whose location is DW_OP_addr / DW_OP_addrx. */
 static bool static_address(pmirror_debug *d, const pm_unit *u, const facts *f, uint64_t *addr) {
-  if (!f->location || f->location_len < 2) return false;
+  return pm_static_address(d, u, f->location, f->location_len, addr);
+}
+
+bool pm_static_address(pmirror_debug *d, const pm_unit *u, const uint8_t *loc, uint64_t len, uint64_t *addr) {
+  if (!loc || len < 2) return false;
   pm_reader r;
-  pm_reader_init(&r, f->location, f->location_len);
+  pm_reader_init(&r, loc, len);
   uint8_t op = pm_u8(&r);
-  if (op == 0x03 /* DW_OP_addr */ && f->location_len == 1u + u->addr_size) {
+  if (op == 0x03 /* DW_OP_addr */ && len == 1u + u->addr_size) {
     *addr = pm_uN(&r, u->addr_size);
     return !r.err;
   }

@@ -24,6 +24,9 @@ struct pm_index {
   size_t nfuncs, funcs_cap;
   pm_range *units;  /* unit ranges (die = unit index) sorted by lo */
   size_t nunits, units_cap;
+  pm_range *vars;   /* static variable extents sorted by lo */
+  size_t nvars, vars_cap;
+  bool from_aranges; /* unit ranges came from .debug_aranges */
   size_t dies;
 };
 
@@ -102,6 +105,9 @@ static bool add_entry(pm_index *ix, pm_entry e) {
 typedef struct {
   const char *name;
   uint64_t origin; /* DW_AT_specification or DW_AT_abstract_origin */
+  uint64_t type;
+  const uint8_t *location;
+  uint64_t location_len;
   bool decl, external, has_low, has_ranges, has_location, has_const;
 } die_facts;
 
@@ -113,7 +119,14 @@ static int facts_cb(void *ctx, const pm_attr *a) {
   case DW_AT_external: f->external = a->v.u != 0; break;
   case DW_AT_low_pc: f->has_low = true; break;
   case DW_AT_ranges: f->has_ranges = true; break;
-  case DW_AT_location: f->has_location = true; break;
+  case DW_AT_location:
+    f->has_location = true;
+    if (a->kind == PM_V_BLOCK) {
+      f->location = a->v.block.data;
+      f->location_len = a->v.block.len;
+    }
+    break;
+  case DW_AT_type: if (a->kind == PM_V_REF) f->type = a->v.u; break;
   case DW_AT_const_value: f->has_const = true; break;
   case DW_AT_specification: case DW_AT_abstract_origin: if (a->kind == PM_V_REF) f->origin = a->v.u; break;
   }
@@ -191,6 +204,18 @@ static int index_die(pmirror_debug *d, pm_index *ix, const pm_die *die) {
       return pm_fail(PMIRROR_E_NOMEM, "index");
     return 0;
   }
+  uint64_t addr, size;
+  if (tag == DW_TAG_variable && f.location && pm_static_address(d, die->unit, f.location, f.location_len, &addr)) {
+    uint64_t type = f.type;
+    if (!type && f.origin) { /* a definition pointing at its declaration carries the type there */
+      pm_die o;
+      die_facts g = {0};
+      if (pm_die_at(d, f.origin, &o) == 0 && o.abbrev && pm_die_attrs(d, &o, facts_cb, &g) == 0) type = g.type;
+    }
+    if (!type || pm_type_size(d, type, &size) != 0 || size == 0) size = 1;
+    if (!push_range(&ix->vars, &ix->nvars, &ix->vars_cap, addr, addr + size, die->offset))
+      return pm_fail(PMIRROR_E_NOMEM, "index");
+  }
   if (!f.name) return 0;
   pm_entry e = {.name = f.name, .die = die->offset, .decl = f.decl, .external = f.external};
   if (tag == DW_TAG_subprogram) e.ns = NS_FUNC;
@@ -210,7 +235,7 @@ static int index_unit(pmirror_debug *d, pm_index *ix, size_t ui) {
   int rc = pm_die_at(d, u->die_offset, &cu);
   if (rc || !cu.abbrev) return rc;
   ix->dies++;
-  if (!u->in_types) {
+  if (!u->in_types && !ix->from_aranges) {
     struct fn_ctx uc = {ix, ui, false, 0, false};
     rc = pm_die_ranges(d, &cu, add_unit_range, &uc);
     if (rc) return rc;
@@ -234,10 +259,43 @@ static int cmp_range(const void *a, const void *b) {
   return (x->hi < y->hi) - (x->hi > y->hi);
 }
 
+/* Unit ranges from .debug_aranges; false (and nothing added) when absent or unreadable. */
+static bool read_aranges(pmirror_debug *d, pm_index *ix) {
+  if (!d->aranges_size) return false;
+  pm_reader r;
+  pm_reader_init(&r, d->aranges, d->aranges_size);
+  size_t start = ix->nunits;
+  while (pm_left(&r) > 0 && !r.err) {
+    uint64_t set = pm_pos(&r), len = pm_u32(&r);
+    unsigned osz = 4;
+    if (len == 0xffffffff) { len = pm_u64(&r); osz = 8; }
+    uint64_t end = pm_pos(&r) + len;
+    uint16_t version = pm_u16(&r);
+    uint64_t info_off = pm_uN(&r, osz);
+    uint8_t asz = pm_u8(&r), seg = pm_u8(&r);
+    pm_unit *u = pm_unit_of(d, info_off);
+    if (r.err || len > pm_left(&r) + 11 || version != 2 || (asz != 4 && asz != 8) || seg != 0 || !u) break;
+    uint64_t tuple = 2u * asz;
+    pm_seek(&r, set + (pm_pos(&r) - set + tuple - 1) / tuple * tuple); /* tuples are aligned to their size */
+    while (pm_pos(&r) + tuple <= end && !r.err) {
+      uint64_t lo = pm_uN(&r, asz), n = pm_uN(&r, asz);
+      if (lo == 0 && n == 0) break;
+      if (n && !push_range(&ix->units, &ix->nunits, &ix->units_cap, lo, lo + n, (uint64_t)(u - d->units))) r.err = true;
+    }
+    pm_seek(&r, end);
+  }
+  if (r.err) {
+    ix->nunits = start; /* fall back to the units' own ranges */
+    return false;
+  }
+  return ix->nunits > start;
+}
+
 int pm_index_build(pmirror_debug *d) {
   double t0 = pm_now_ms();
   pm_index *ix = calloc(1, sizeof *ix);
   if (!ix) return pm_fail(PMIRROR_E_NOMEM, "index");
+  ix->from_aranges = read_aranges(d, ix);
   int rc = 0;
   for (size_t i = 0; i < d->nunits && !rc; i++) rc = index_unit(d, ix, i);
   if (rc) {
@@ -256,6 +314,7 @@ int pm_index_build(pmirror_debug *d) {
     }
   }
   if (ix->nunits > 1) qsort(ix->units, ix->nunits, sizeof *ix->units, cmp_range);
+  if (ix->nvars > 1) qsort(ix->vars, ix->nvars, sizeof *ix->vars, cmp_range);
   d->index = ix;
   d->ms_index = pm_now_ms() - t0;
   return 0;
@@ -267,6 +326,7 @@ void pm_index_free(pm_index *ix) {
   free(ix->table);
   free(ix->funcs);
   free(ix->units);
+  free(ix->vars);
   free(ix);
 }
 
@@ -308,6 +368,14 @@ static const pm_range *range_at(const pm_range *a, size_t n, uint64_t addr) {
 
 int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low) {
   const pm_range *r = range_at(d->index->funcs, d->index->nfuncs, addr);
+  if (!r) return PMIRROR_E_NOTFOUND;
+  *die = r->die;
+  *low = r->lo;
+  return 0;
+}
+
+int pm_index_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low) {
+  const pm_range *r = range_at(d->index->vars, d->index->nvars, addr);
   if (!r) return PMIRROR_E_NOTFOUND;
   *die = r->die;
   *low = r->lo;
@@ -359,7 +427,7 @@ void pm_index_stats(pmirror_debug *d, pm_sbuf *b) {
   size_t counts[NS_ENUMERATOR + 1] = {0};
   for (size_t i = 0; i < ix->n; i++) counts[ix->entries[i].ns]++;
   pm_sb_printf(b, "\"visitedDies\":%zu,\"names\":{\"types\":%zu,\"functions\":%zu,\"variables\":%zu,\"enumerators\":%zu},"
-                  "\"functionRanges\":%zu",
+                  "\"functionRanges\":%zu,\"variableRanges\":%zu,\"unitRangesFrom\":\"%s\"",
                ix->dies, counts[NS_PLAIN] + counts[NS_STRUCT] + counts[NS_UNION] + counts[NS_ENUM], counts[NS_FUNC],
-               counts[NS_VAR], counts[NS_ENUMERATOR], ix->nfuncs);
+               counts[NS_VAR], counts[NS_ENUMERATOR], ix->nfuncs, ix->nvars, ix->from_aranges ? ".debug_aranges" : "units");
 }

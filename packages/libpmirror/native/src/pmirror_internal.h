@@ -363,12 +363,18 @@ uint64_t pm_resolve_type_sig(pmirror_debug *d, uint64_t sig); /* DIE of a type u
 int pm_die_ranges(pmirror_debug *d, const pm_die *die, void (*fn)(void *ctx, uint64_t lo, uint64_t hi),
                   void *ctx);
 
+/* The byte size of a type DIE (typedefs and qualifiers followed, arrays multiplied): 0 or 1. */
+int pm_type_size(pmirror_debug *d, uint64_t off, uint64_t *size);
+/* The address in a DW_OP_addr / DW_OP_addrx location expression. */
+bool pm_static_address(pmirror_debug *d, const pm_unit *u, const uint8_t *loc, uint64_t len, uint64_t *addr);
+
 /* -- Indexes -- */
 
 int pm_index_build(pmirror_debug *d);
 void pm_index_free(pm_index *ix);
 int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die, bool *defined);
 int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low);
+int pm_index_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low);
 int pm_index_list(pmirror_debug *d, int kind, pm_sbuf *b);
 void pm_index_stats(pmirror_debug *d, pm_sbuf *b);
 int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);

@@ -222,6 +222,11 @@ int pmirror_mirror_query(pmirror_mirror *m, uint64_t addr, char **json_ret) {
       free(scope);
     }
   }
+  if (o->debug && pmirror_debug_variable_at(o->debug, faddr, &die, &low) == 0) {
+    pm_sb_puts(&b, ",\"variable\":");
+    pm_sb_json_str(&b, pmirror_debug_die_name(o->debug, die));
+    pm_sb_printf(&b, ",\"variableOffset\":%llu", (unsigned long long)(faddr - low));
+  }
   const char *file;
   unsigned line, col;
   if (o->debug && pmirror_debug_line_at(o->debug, faddr, &file, &line, &col) == 0) {
