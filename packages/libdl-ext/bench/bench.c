@@ -85,7 +85,8 @@ int main(int argc, char **argv) {
   if (argc < 4) return 2;
   void *tl = dlopen(argv[3], RTLD_NOW);
   long (*add3)(long, long, long) = tl ? (long (*)(long, long, long))dlsym(tl, "add3") : NULL;
-  if (!add3) return 3;
+  long (*wrap3)(long, long, long) = tl ? (long (*)(long, long, long))dlsym(tl, "wrap3") : NULL;
+  if (!add3 || !wrap3) return 3;
   int n = atoi(argv[2]);
   char **names = malloc(n * sizeof *names);
   for (int i = 0; i < n; i++) {
@@ -116,15 +117,16 @@ int main(int argc, char **argv) {
   void *entry;
   if (dlext_entry_point(h, "bench_entry", "l(lll)", (void *)add3, NULL, &entry) != 0) abort();
   long iters = 50000000;
-  double direct = 1e9, via = 1e9;
+  double direct = 1e9, via = 1e9, wrap = 1e9;
   for (int rep = 0; rep < 9; rep++) {
-    double a = call_ns(add3, iters), b = call_ns((long (*)(long, long, long))entry, iters);
+    double a = call_ns(add3, iters), b = call_ns((long (*)(long, long, long))entry, iters), c = call_ns(wrap3, iters);
     if (a < direct) direct = a;
     if (b < via) via = b;
+    if (c < wrap) wrap = c;
   }
   dldestroy(h);
   printf("{\"n\":%d,\"bind_gdb_s\":%g,\"bind_nogdb_s\":%g,\"dlopen_s\":%g,\"dlsym_gen_ns\":%g,\"dlsym_libc_ns\":%g,"
-         "\"call_direct_ns\":%g,\"call_entry_ns\":%g}\n",
-         n, bind_gdb, bind_nogdb, peer, sym_gen, sym_libc, direct, via);
+         "\"call_direct_ns\":%g,\"call_entry_ns\":%g,\"call_wrap_ns\":%g}\n",
+         n, bind_gdb, bind_nogdb, peer, sym_gen, sym_libc, direct, via, wrap);
   return 0;
 }

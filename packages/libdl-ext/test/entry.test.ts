@@ -39,6 +39,8 @@ describe('gdb sees generated code (GDB JIT interface, DWARF, .eh_frame)', () => 
     expect(r.stdout).toContain('result 14 backtrace through');
   });
 
+  // Also a regression test: gdb's breakpoint in py_scale makes its code page a private copy, and
+  // py_sum, generated later in the same page, must still run (dlext_code_sync).
   it('a pending breakpoint on the generated name resolves when it is bound; info args', () => {
     const out = gdbBatch(exe(), ['set breakpoint pending on', 'break py_scale', 'run', 'info args', 'bt', 'continue']);
     expect(out).toMatch(/Breakpoint 1 \(py_scale\) pending/);
@@ -57,6 +59,13 @@ describe('gdb sees generated code (GDB JIT interface, DWARF, .eh_frame)', () => 
     expect(out).toMatch(/#2 +0x[0-9a-f]+ in main \(argc=1/);
     expect(out).toMatch(/^p = \{f0 = 4, f1 = 0\.5\}$/m);
     expect(out).toMatch(/py_scale \+ \d+ in section \.text/);
+  });
+
+  it('info args also works when the arguments are stored with pushes (integer-only signature)', () => {
+    const out = gdbBatch(exe(), ['break sum_target', 'run', 'bt 2', 'frame 1', 'info args', 'continue']);
+    expect(out).toMatch(/#1 +0x[0-9a-f]+ in py_sum \(x=40, y=2, z=-5\) at demo\.py:20/);
+    expect(out).toMatch(/^x = 40\ny = 2\nz = -5$/m);
+    expect(out).toMatch(/sum 37/);
   });
 
   it('dlunbind withdraws the function from gdb', () => {

@@ -1,6 +1,7 @@
 /* libdl-ext: dlalloc and dlfree, a first-fit allocator over each object's text and data. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "dlext_internal.h"
 
 /* -- Regions -- */
@@ -177,6 +178,19 @@ int dlfree(void *handle, void *address) {
 
 /* -- Writing code through the alias -- */
 
+/* A debugger's breakpoint (ptrace writes into the loader's private r-x mapping) turns a code
+ * page into a private copy that no longer shows what the alias writes. If the executable view
+ * of [off, off+len) differs from the file, map those pages afresh from the file (still r-x,
+ * never writable). A debugger re-inserts its breakpoints at its next stop, which the JIT
+ * registration following every bind provides. */
+int dlext_code_sync(struct dlext_object *o, size_t off, size_t len) {
+  if (len == 0 || memcmp((void *)(o->base + off), o->alias + off, len) == 0) return 0;
+  size_t page = 4096, start = off & ~(page - 1), end = (off + len + page - 1) & ~(page - 1);
+  void *p = mmap((void *)(o->base + start), end - start, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_FIXED, o->fd, (off_t)start);
+  return p == MAP_FAILED ? DLEXT_E_IO : 0;
+}
+
+
 /* The writable view of [addr, addr+len) if it lies in one allocation; code goes through the
  * shared alias, data is the loader's private read-write copy and is written in place. */
 static void *writable_of(struct dlext_lib *lib, uintptr_t addr, size_t len, bool code_only) {
@@ -207,6 +221,10 @@ int dlext_write(void *handle, void *dst, const void *src, size_t len) {
   int rc = 0;
   if (!w) rc = dlext_fail(lib ? DLEXT_E_RANGE : DLEXT_E_HANDLE, "dlext_write: %p + %zu", dst, len);
   else if (len) memcpy(w, src, len);
+  if (w && w != dst) {
+    struct dlext_object *o = dlext_object_at(lib, (uintptr_t)dst);
+    if (dlext_code_sync(o, (uintptr_t)dst - o->base, len) != 0) rc = dlext_fail(DLEXT_E_IO, "dlext_write: remapping code");
+  }
   pthread_mutex_unlock(&dlext_lock);
   return rc;
 }

@@ -100,8 +100,12 @@ int dlext_bind_locked(struct dlext_lib *lib, const char *name, uintptr_t addr, s
     return dlext_fail(DLEXT_E_NOMEM, "dlbind");
   if (!dlext_sym_room(o, len, 0))
     return dlext_fail(DLEXT_E_FULL, "dlbind: '%s': the object holding %p has no symbol room", name, (void *)addr);
+  size_t off = addr - o->base;
+  bool code = off >= o->lay.text_off && off < o->lay.text_off + o->lay.text_size;
+  if (code && dlext_code_sync(o, off, size) != 0) /* code written through dlext_writable */
+    return dlext_fail(DLEXT_E_IO, "dlbind: '%s': remapping code", name);
   slot = take_slot(o);
-  publish(o, slot, name, len, addr - o->base, size, kind);
+  publish(o, slot, name, len, off, size, kind);
   *obj_ret = o;
   *slot_ret = slot;
   return 0;

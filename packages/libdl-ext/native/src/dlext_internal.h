@@ -42,6 +42,7 @@ struct dlext_object {
   void *dl;                       /* dlopen handle */
   uintptr_t base;                 /* l_addr: load address of offset 0 */
   unsigned char *alias;           /* MAP_SHARED read-write view of the whole file (never exec) */
+  int fd;                         /* read-only descriptor, to remap executable pages (see dlext_code_sync) */
   struct dlext_layout lay;
   Elf64_Word *hash;               /* alias of .hash: nbucket, nchain, buckets, chains */
   Elf64_Sym *syms;                /* alias of .dynsym */
@@ -92,6 +93,7 @@ void dlext_region_deinit(struct dlext_region *r);
 bool dlext_region_take(struct dlext_region *r, size_t size, size_t *off_ret);
 const struct dlext_alloc_rec *dlext_alloc_find(const struct dlext_object *o, size_t off);
 int dlext_alloc_locked(struct dlext_lib *lib, size_t size, unsigned flags, void **addr_ret);
+int dlext_code_sync(struct dlext_object *o, size_t off, size_t len);
 
 /* -- Symbols (dlext_bind.c) -- */
 int dlext_sym_find(const struct dlext_object *o, const char *name, Elf64_Word hash, size_t *slot_ret);

@@ -71,7 +71,9 @@ static int object_file(struct dlext_object *o, const char *name) {
     return dlext_fail(DLEXT_E_IO, "dlcreate: cannot create a file in %s (%s)", file_dir(), strerror(e));
   }
   int rc = 0;
-  if (ftruncate(fd, (off_t)o->lay.file_size) != 0) {
+  o->fd = open(o->path, O_RDONLY | O_CLOEXEC);
+  if (o->fd < 0) rc = dlext_fail(DLEXT_E_IO, "dlcreate: cannot reopen %s (%s)", o->path, strerror(errno));
+  else if (ftruncate(fd, (off_t)o->lay.file_size) != 0) {
     rc = dlext_fail(DLEXT_E_IO, "dlcreate: cannot size %s (%s)", o->path, strerror(errno));
   } else {
     o->alias = mmap(NULL, o->lay.file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -102,6 +104,7 @@ static void object_free(struct dlext_object *o) {
   if (o->dl) dlclose(o->dl);
   if (o->alias) munmap(o->alias, o->lay.file_size);
   if (o->path) unlink(o->path);
+  if (o->fd >= 0) close(o->fd);
   dlext_region_deinit(&o->text);
   dlext_region_deinit(&o->data);
   free(o->path);
@@ -116,6 +119,7 @@ static int object_create(struct dlext_lib *lib, const struct dlext_config *cfg, 
   struct dlext_object *o = calloc(1, sizeof *o);
   if (!o) return dlext_fail(DLEXT_E_NOMEM, "dlcreate");
   o->lib = lib;
+  o->fd = -1;
   dlext_layout_compute(cfg, &o->lay);
   int rc = object_file(o, lib->name);
   if (rc == 0 && !(o->jit = calloc(o->lay.nsym, sizeof *o->jit)))

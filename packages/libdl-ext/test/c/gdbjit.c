@@ -26,6 +26,9 @@ __attribute__((noinline)) double scale_target(int n, double factor, const char *
   return n * factor + (double)strlen(label) + p.x + p.y;
 }
 
+/* An integer-only signature: the entry point stores its arguments with pushes. */
+__attribute__((noinline)) long sum_target(long x, long y, long z) { __asm__ volatile(""); return x + y + z; }
+
 int main(int argc, char **argv) {
   void *h = dlcreate("gdbdemo");
   if (!h) return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
@@ -38,6 +41,14 @@ int main(int argc, char **argv) {
   double (*f)(int, double, const char *, struct pt) = (double (*)(int, double, const char *, struct pt))dlsym(h, "py_scale");
   if (f != entry) return fprintf(stderr, "dlsym mismatch\n"), 1;
   double r = f(3, 2.5, "hi", (struct pt){ 4, 0.5f });
+  const char *sum_names[] = { "x", "y", "z" };
+  struct dlext_entry_info sum_info = { .file = "demo.py", .line = 20, .language = DLEXT_DW_LANG_Python,
+                                       .param_names = sum_names, .nparam_names = 3 };
+  void *sum_entry;
+  if (dlext_entry_point(h, "py_sum", "l(lll)", (void *)sum_target, &sum_info, &sum_entry) != 0)
+    return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
+  long s = ((long (*)(long, long, long))sum_entry)(40, 2, -5);
+  printf("sum %ld\n", s);
   printf("result %g backtrace %s\n", r, through_main ? "through" : "stopped");
   if (argc > 1 && strcmp(argv[1], "unbind") == 0) {
     if (dlunbind(h, "py_scale") != 0 || dlfree(h, entry) != 0) return 1;
@@ -45,5 +56,5 @@ int main(int argc, char **argv) {
     fflush(stdout);
   }
   dldestroy(h);
-  return r == 3 * 2.5 + 2 + 4 + 0.5 && through_main ? 0 : 1;
+  return r == 3 * 2.5 + 2 + 4 + 0.5 && through_main && s == 37 ? 0 : 1;
 }

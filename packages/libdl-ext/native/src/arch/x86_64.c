@@ -177,6 +177,27 @@ static void emit_copy(struct dlext_buf *b, unsigned off) {
   dlext_buf_u32(b, off);
 }
 
+/* Whether every register argument is in general registers (then pushes can store them). */
+static bool all_integer(const struct placement *pl, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    for (unsigned e = 0; e < pl[i].neb; e++)
+      if (pl[i].cls[e] != CLASS_INTEGER) return false;
+  return true;
+}
+
+/* Store the argument registers with pushes (cheaper than sub + moves): they fill rbp-8, rbp-16,
+ * ... in order, which is the spill layout when each parameter pushes its last eightbyte first.
+ * One more push keeps rsp 16-byte aligned at the call. */
+static void emit_push_spills(struct dlext_buf *b, const struct placement *pl, size_t n, unsigned spill) {
+  for (size_t i = 0; i < n; i++)
+    for (unsigned e = pl[i].neb; e-- > 0;) {
+      unsigned hw = gpr_hw[pl[i].reg[e]];
+      if (hw >= 8) dlext_buf_u8(b, 0x41);
+      dlext_buf_u8(b, 0x50 + (hw & 7));
+    }
+  if (spill % 16) dlext_buf_u8(b, 0x50); /* push rax: padding */
+}
+
 /* -- Debug description -- */
 
 static int base_type(struct dlext_debug *d, char code, int *cache) {
@@ -263,14 +284,18 @@ static int generate(const struct ctype *ret_t, const struct ctype *tparams, size
   unsigned frame = (spill + stack + 15) / 16 * 16;
   static const unsigned char prologue[] = { 0x55, 0x48, 0x89, 0xe5 }; /* push rbp; mov rbp, rsp */
   dlext_buf_bytes(code, prologue, sizeof prologue);
-  if (frame) {
-    static const unsigned char sub[] = { 0x48, 0x81, 0xec };
-    dlext_buf_bytes(code, sub, 3);
-    dlext_buf_u32(code, frame);
+  if (stack == 0 && all_integer(pl, n)) {
+    emit_push_spills(code, pl, n, spill);
+  } else {
+    if (frame) {
+      static const unsigned char sub[] = { 0x48, 0x81, 0xec };
+      dlext_buf_bytes(code, sub, 3);
+      dlext_buf_u32(code, frame);
+    }
+    for (size_t i = 0; i < n; i++)
+      for (unsigned e = 0; e < pl[i].neb; e++) emit_spill(code, pl[i].cls[e], pl[i].reg[e], pl[i].spill - 8 * e);
+    for (unsigned off = 0; off < stack; off += 8) emit_copy(code, off);
   }
-  for (size_t i = 0; i < n; i++)
-    for (unsigned e = 0; e < pl[i].neb; e++) emit_spill(code, pl[i].cls[e], pl[i].reg[e], pl[i].spill - 8 * e);
-  for (unsigned off = 0; off < stack; off += 8) emit_copy(code, off);
   unsigned body = (unsigned)code->n;
   static const unsigned char movabs[] = { 0x49, 0xbb }, call[] = { 0x41, 0xff, 0xd3 }; /* r11: no argument register */
   dlext_buf_bytes(code, movabs, 2);
