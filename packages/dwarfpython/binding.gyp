@@ -6,7 +6,9 @@
       "product_prefix": "",
       "type": "shared_library",
       "sources": [
-        "native/src/dwarfpython_error.c"
+        "native/src/dwarfpython_error.c",
+        "native/src/dwarfpython_probe.c",
+        "native/src/dwarfpython_stdio.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["DWARFPYTHON_BUILDING"],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileC, runProgram } from '../../../test-support/native.js';
-import { libraryPath, version } from '../src/index.js';
+import { libraryPath } from '../src/native.js';
+import { version } from '../src/version.js';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const expected = JSON.parse(readFileSync(pkg + 'package.json', 'utf8')).version;
@@ -25,5 +26,18 @@ describe('libdwarfpython core', () => {
     const r = runProgram(exe);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('dwarfpython_probe (C): readable ranges pass, unmapped ones are refused without a fault', () => {
+  it('linked against the core', () => {
+    const r = runProgram(compileC({ pkg, sources: ['test/c/probe.c'], link: libraryPath }));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('ok\n');
+  });
+  it('under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
+    const r = runProgram(compileC({ pkg, sources: ['test/c/probe.c'], sanitize: true }));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('ok\n');
   });
 });

@@ -11,3 +11,12 @@ const char *dwarfpython_strerror(int code) {
   }
   return "unknown error";
 }
+
+const char *dwarfpython_error_name(int code) {
+  switch (code) {
+#define DWARFPYTHON_ERROR_NAME(name, value, msg) case value: return #name;
+    DWARFPYTHON_ERRORS(DWARFPYTHON_ERROR_NAME)
+#undef DWARFPYTHON_ERROR_NAME
+  }
+  return NULL;
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The dwarfpython command (compiled to dist/cli.js).
+import '../dist/cli.js';
