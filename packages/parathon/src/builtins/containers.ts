@@ -503,22 +503,37 @@ def(L, 'reverse', (a: any[]) => {
   a.reverse();
   return null;
 });
-/** list.sort(key=, reverse=): stable, comparing with Python's < only. */
+/** list.sort(key=, reverse=): stable (V8's sort is TimSort too), comparing keys with Python's <. */
 export function sortList(a: any[], key: any, reverse: boolean): void {
-  const keys = key === null || key === undefined ? a : a.map((x) => call1(key, x));
-  const idx = a.map((_, i) => i);
-  const allNum = keys.every((k) => typeof k === 'number');
-  const allStr = !allNum && keys.every((k) => typeof k === 'string');
-  const allFloat = !allNum && !allStr && keys.every((k) => k instanceof PyFloat);
-  let cmpf: (i: number, j: number) => number;
-  if (allNum) cmpf = (i, j) => keys[i] - keys[j];
-  else if (allFloat) cmpf = (i, j) => (keys[i].v < keys[j].v ? -1 : keys[j].v < keys[i].v ? 1 : 0);
-  else if (allStr) cmpf = (i, j) => (keys[i] < keys[j] ? -1 : keys[j] < keys[i] ? 1 : 0);
-  else cmpf = (i, j) => (O.truthy(O.lt(keys[i], keys[j])) ? -1 : O.truthy(O.lt(keys[j], keys[i])) ? 1 : 0);
-  if (reverse) idx.sort((i, j) => cmpf(j, i) || i - j);
-  else idx.sort((i, j) => cmpf(i, j) || i - j);
-  const copy = a.slice();
-  for (let i = 0; i < idx.length; i++) a[i] = copy[idx[i]!];
+  const n = a.length;
+  if (n < 2) return;
+  const hasKey = key !== null && key !== undefined;
+  const keys = hasKey ? new Array(n) : a;
+  if (hasKey) for (let i = 0; i < n; i++) keys[i] = call1(key, a[i]);
+  let kind = typeof keys[0] === 'number' ? 1 : typeof keys[0] === 'string' ? 2 : keys[0] instanceof PyFloat ? 3 : 0;
+  for (let i = 1; i < n && kind; i++) {
+    const k = keys[i];
+    if (kind === 1 ? typeof k !== 'number' : kind === 2 ? typeof k !== 'string' : !(k instanceof PyFloat)) kind = 0;
+  }
+  const lt = (x: any, y: any): boolean => O.truthy(O.lt(x, y));
+  if (!hasKey) {
+    let f: (x: any, y: any) => number;
+    if (kind === 1) f = (x, y) => x - y;
+    else if (kind === 2) f = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+    else if (kind === 3) f = (x, y) => (x.v < y.v ? -1 : x.v > y.v ? 1 : 0);
+    else f = (x, y) => (lt(x, y) ? -1 : lt(y, x) ? 1 : 0);
+    a.sort(reverse ? (x, y) => f(y, x) : f);
+    return;
+  }
+  const pairs: { k: any; v: any }[] = new Array(n);
+  for (let i = 0; i < n; i++) pairs[i] = { k: keys[i], v: a[i] };
+  let f: (x: { k: any }, y: { k: any }) => number;
+  if (kind === 1) f = (x, y) => x.k - y.k;
+  else if (kind === 2) f = (x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0);
+  else if (kind === 3) f = (x, y) => (x.k.v < y.k.v ? -1 : x.k.v > y.k.v ? 1 : 0);
+  else f = (x, y) => (lt(x.k, y.k) ? -1 : lt(y.k, x.k) ? 1 : 0);
+  pairs.sort(reverse ? (x, y) => f(y, x) : f);
+  for (let i = 0; i < n; i++) a[i] = pairs[i]!.v;
 }
 def(L, 'sort', (a: any[]) => {
   sortList(a, null, false);

@@ -248,7 +248,7 @@ class Compiler {
   assignTo(t: any, v: string): void {
     switch (t._type) {
       case 'Name': this.emit(this.store(t.id, v) + ';'); return;
-      case 'Attribute': this.emit(`$setattr(${this.expr(t.value)}, ${JSON.stringify(t.attr)}, ${v});`); return;
+      case 'Attribute': this.emit(`${this.konst('s:' + t.attr, `$attrSetter(${JSON.stringify(t.attr)})`)}(${this.expr(t.value)}, ${v});`); return;
       case 'Subscript': {
         const o = this.tmp();
         this.emit(`${o} = ${this.expr(t.value)};`);
@@ -402,7 +402,21 @@ class Compiler {
     this.fn = f;
     this.indent(() => {
       const start = this.out.length;
-      if (simple) this.emit(`if (arguments.length !== ${pos.length}) return ${fnId}(...$bind(${fnId}, arguments));`);
+      if (simple) {
+        // Positional calls that leave trailing parameters to their defaults fill them inline;
+        // anything else takes the general binder (which also raises the TypeErrors).
+        const nd = a.defaults.length;
+        if (nd === 0) this.emit(`if (arguments.length !== ${pos.length}) return ${fnId}(...$bind(${fnId}, arguments));`);
+        else {
+          this.emit(`if (arguments.length !== ${pos.length}) {`);
+          this.emit(`  if (arguments.length < ${pos.length - nd} || arguments.length > ${pos.length}) return ${fnId}(...$bind(${fnId}, arguments));`);
+          for (let i = 0; i < nd; i++) {
+            const pn = jsName(pos[pos.length - nd + i]);
+            this.emit(`  if (${pn} === undefined) ${pn} = ${fnId}.$dv[${i}];`);
+          }
+          this.emit('}');
+        }
+      }
       const locals = [...scope.assigned].filter((n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
       if (f.isGen) {
         this.emit(`return new $PyGen((function* () {`);
@@ -745,7 +759,7 @@ class Compiler {
       case 'Compare': return this.compare(e);
       case 'IfExp': return `(${this.test(e.test)} ? ${this.expr(e.body)} : ${this.expr(e.orelse)})`;
       case 'Call': return this.call(e);
-      case 'Attribute': return `$getattr(${this.expr(e.value)}, ${JSON.stringify(e.attr)})`;
+      case 'Attribute': return `${this.konst('g:' + e.attr, `$attrGetter(${JSON.stringify(e.attr)})`)}(${this.expr(e.value)})`;
       case 'Subscript': return `$getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
       case 'Slice': return this.slice(e);
       case 'List': return this.seqItems(e.elts);
@@ -859,7 +873,7 @@ class Compiler {
     if (f._type === 'Attribute' && !hasStar && !kw) {
       const o = this.expr(f.value), k = JSON.stringify(f.attr);
       const a = e.args.map((x: any) => this.expr(x));
-      if (a.length <= 2) return `$cm${a.length}(${o}, ${k}${a.map((x: string) => ', ' + x).join('')})`;
+      if (a.length <= 3) return `${this.konst(`m:${f.attr}/${a.length}`, `$methodCaller(${k}, ${a.length})`)}(${o}${a.map((x: string) => ', ' + x).join('')})`;
       return `$cmN(${o}, ${k}, [${a.join(', ')}])`;
     }
     const fn = this.expr(f);
@@ -952,5 +966,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller',
 ];

@@ -6,7 +6,7 @@ import {
   TypeError_, type_, object_, function_, tname, isSubtype, BaseException_, bumpEpoch, PyFloat,
 } from './core.js';
 import { PyDict, PySet } from './dict.js';
-import { objSetattr } from './ops.js';
+import { objSetattr, noteClassAttr } from './ops.js';
 
 /** Keyword arguments in a call: names and values in call order. */
 export type Kw = Map<string, any> | null;
@@ -276,6 +276,8 @@ export function newClass(meta: PyType, name: string, bases: any[], ns: PyDict | 
     t.slots = null;
   }
   bumpEpoch();
+  for (const k of Object.keys(d)) noteClassAttr(k, d[k]);
+  if (lookup(t, '__getattribute__') !== object_.$d.__getattribute__) (t as any).$userGA = true;
   // __set_name__ on descriptors
   for (const k of Object.keys(d)) {
     const v = d[k];

@@ -98,16 +98,16 @@ function c3(t: PyType, bases: PyType[]): PyType[] {
 }
 
 /** Bumped whenever a type's namespace changes, invalidating every method cache. */
-export let typeEpoch = 0;
+export const epoch = { v: 0 };
 export function bumpEpoch(): void {
-  typeEpoch++;
+  epoch.v++;
 }
 
 /** Look a name up along a type's MRO (cached); undefined when absent. */
 export function lookup(t: PyType, name: string): any {
-  if (t.lcEpoch !== typeEpoch) {
+  if (t.lcEpoch !== epoch.v) {
     t.lc = new NS();
-    t.lcEpoch = typeEpoch;
+    t.lcEpoch = epoch.v;
   }
   let v = t.lc[name];
   if (v !== undefined) return v === MISSING ? undefined : v;
@@ -235,9 +235,11 @@ export class PyStaticMethod {
 }
 
 /** A module object: its globals are the NS `$d`. */
-export class PyModule {
-  $c: PyType = module_;
-  constructor(public $d: any) {}
+export class PyModule extends PyObject {
+  constructor(d: any) {
+    super(module_);
+    this.$d = d;
+  }
 }
 
 /** Python's exception instances: JS Errors (so V8 records where they were raised). */
@@ -390,18 +392,22 @@ export function isInst(x: any, t: PyType): boolean {
 /** Call with positional arguments only (fast path for compiled Python functions). */
 export function call0(f: any): any {
   if (typeof f === 'function' && f.$s === true) return f();
+  if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self);
   return hooks.call(f, [], null);
 }
 export function call1(f: any, a: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a);
+  if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a);
   return hooks.call(f, [a], null);
 }
 export function call2(f: any, a: any, b: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a, b);
+  if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a, b);
   return hooks.call(f, [a, b], null);
 }
 export function call3(f: any, a: any, b: any, c: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a, b, c);
+  if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a, b, c);
   return hooks.call(f, [a, b, c], null);
 }
 export function callN(f: any, args: any[]): any {

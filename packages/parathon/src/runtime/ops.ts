@@ -6,8 +6,8 @@ import {
   PyFloat, PyComplex, PyObject, PyType, PyTuple, PyRange, PySlice, PyBytes, PyMethod, PyProperty,
   PyClassMethod, PyStaticMethod, PyExc, PyModule, NS, MAXS, lookup, typeOf, isSubtype, mkExc, hooks,
   TypeError_, ValueError_, ZeroDivisionError_, OverflowError_, AttributeError_, IndexError_, KeyError_,
-  StopIteration_, NotImplemented, object_, type_, int_, float_, bool_, str_, list_, tuple_, bumpEpoch,
-  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_,
+  StopIteration_, NotImplemented, object_, type_, int_, float_, bool_, str_, list_, tuple_, bumpEpoch, epoch,
+  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_,
 } from './core.js';
 import { PyDict, PySet, dictHooks } from './dict.js';
 
@@ -859,6 +859,7 @@ export function bindAttr(v: any, obj: any, t: PyType): any {
 export function getattr(o: any, name: string): any {
   if (o instanceof PyObject && o.$c.layout !== 'type') {
     const t = o.$c;
+    if ((t as any).$userGA) return call2(lookup(t, '__getattribute__'), o, name);
     const tv = lookup(t, name);
     if (tv === undefined || !isDataDescr(tv)) {
       const v = o.$d[name];
@@ -893,6 +894,15 @@ function getattrSlow(o: any, name: string): any {
 }
 function missingAttr(o: any, name: string): any {
   const t = typeOf(o);
+  if (o instanceof PyObject) {
+    for (const k of t.mro) {
+      if ((k as any).$gattr) {
+        const r = (k as any).$gattr(o, name);
+        if (r !== undefined) return r;
+        break;
+      }
+    }
+  }
   const ga = lookup(t, '__getattr__');
   if (ga !== undefined) return call2(ga, o, name);
   if (o instanceof PyModule) throw mkExc(AttributeError_, `module '${o.$d.__name__}' has no attribute '${name}'`);
@@ -971,6 +981,7 @@ function setattrSlow(o: any, name: string, v: any): void {
     if (name === '__name__') o.name = v;
     else if (name === '__qualname__') o.qualname = v;
     else o.$d[name] = v;
+    noteClassAttr(name, v);
     bumpEpoch();
     return;
   }
@@ -1055,7 +1066,7 @@ export function getattrOpt(o: any, name: string): any {
 
 /** Find a method for `o.name(...)`: returns [fn, self-or-undefined]. */
 function methodOf(o: any, name: string): any {
-  if (o instanceof PyObject && o.$c.layout !== 'type') {
+  if (o instanceof PyObject && o.$c.layout !== 'type' && !(o.$c as any).$userGA) {
     const t = o.$c;
     const tv = lookup(t, name);
     if (typeof tv === 'function' && o.$d[name] === undefined && !tv.$nobind) return tv;
@@ -1588,4 +1599,82 @@ void NS;
 void excTypesRef;
 export function initOps(rt: PyType): void {
   excTypesRef.RuntimeError = rt;
+}
+
+// -- per-name specialised accessors for compiled code --
+
+/** Per attribute name: does any class define a data descriptor (or __getattribute__) for it? */
+const ddFlags = new Map<string, { dd: boolean }>();
+let anyGetattribute = false;
+function ddFlag(name: string): { dd: boolean } {
+  let f = ddFlags.get(name);
+  if (!f) ddFlags.set(name, (f = { dd: anyGetattribute }));
+  return f;
+}
+/** Record a class attribute so instance-dict fast paths stay correct. */
+export function noteClassAttr(name: string, v: any): void {
+  if (name === '__getattribute__') {
+    anyGetattribute = true;
+    for (const f of ddFlags.values()) f.dd = true;
+    return;
+  }
+  if (isDataDescr(v) || (v !== null && typeof v === 'object' && !(v instanceof PyObject) && !(v instanceof PyProperty) && v.$c !== undefined && lookup(v.$c, '__set__') !== undefined)) ddFlag(name).dd = true;
+}
+const getters = new Map<string, (o: any) => any>();
+const setters = new Map<string, (o: any, v: any) => void>();
+const callers = new Map<string, any>();
+const ident = (n: string): string => JSON.stringify(n);
+/** o.NAME for compiled code: the instance dict first when no class makes NAME a data descriptor. */
+export function attrGetter(name: string): (o: any) => any {
+  let g = getters.get(name);
+  if (!g) {
+    g = new Function('PyObject', 'getattr', 'F', `return function get_attr(o) {
+  if (o instanceof PyObject && F.dd === false) { const v = o.$d[${ident(name)}]; if (v !== undefined) return v; }
+  return getattr(o, ${ident(name)});
+};`)(PyObject, getattr, ddFlag(name)) as (o: any) => any;
+    getters.set(name, g);
+  }
+  return g;
+}
+/** o.NAME = v for compiled code. */
+export function attrSetter(name: string): (o: any, v: any) => void {
+  let g = setters.get(name);
+  if (!g) {
+    g = new Function('PyObject', 'setattr', 'F', 'E', 'lookup', 'objSetattr', `return function set_attr(o, v) {
+  if (o instanceof PyObject && F.dd === false) {
+    const t = o.$c;
+    if (t.$sae !== E.v) { t.$sae = E.v; t.$plainSet = t.slots === null && t.layout !== 'type' && lookup(t, '__setattr__') === objSetattr; }
+    if (t.$plainSet) { o.$d[${ident(name)}] = v; return; }
+  }
+  setattr(o, ${ident(name)}, v);
+};`)(PyObject, setattr, ddFlag(name), epoch, lookup, objSetattr) as (o: any, v: any) => void;
+    setters.set(name, g);
+  }
+  return g;
+}
+/** o.NAME(args) for compiled code, with a one-entry type cache for the method lookup. */
+export function methodCaller(name: string, n: number): any {
+  const key = name + '/' + n;
+  let g = callers.get(key);
+  if (!g) {
+    const ps = Array.from({ length: n }, (_, i) => 'a' + i);
+    const pl = ps.map((p) => ', ' + p).join('');
+    const slow = n <= 2 ? `cm${n}(o, ${ident(name)}${pl})` : `cmN(o, ${ident(name)}, [${ps.join(', ')}])`;
+    g = new Function('PyObject', 'lookup', 'F', 'E', 'cm0', 'cm1', 'cm2', 'cmN', 'M', `let ct = null, cf, ce = -1;
+return function call_method(o${pl}) {
+  if (o instanceof PyObject && F.dd === false) {
+    const t = o.$c;
+    const own = o.$d[${ident(name)}];
+    if (own !== undefined) {
+      if (t === M && typeof own === 'function' && own.$s === true) return own(${ps.join(', ')});
+      return ${slow};
+    }
+    if (t !== ct || ce !== E.v) { ct = t; ce = E.v; cf = t.layout === 'type' || t.$userGA ? undefined : lookup(t, ${ident(name)}); }
+    if (typeof cf === 'function' && cf.$s === true && cf.$nobind === undefined) return cf(o${pl});
+  }
+  return ${slow};
+};`)(PyObject, lookup, ddFlag(name), epoch, cm0, cm1, cm2, cmN, module_);
+    callers.set(key, g);
+  }
+  return g;
 }

@@ -299,6 +299,7 @@ export const rt: any = {
     for (const [k, v] of (m as PyDict).m.values()) if (!keys.some((x) => O.eq(x, k))) d.set(k, v);
     return d;
   },
+  attrGetter: O.attrGetter, attrSetter: O.attrSetter, methodCaller: O.methodCaller,
   closeTemp(it: any): void {
     if (it instanceof PyGen && !it.done && it.started) it.close();
   },
