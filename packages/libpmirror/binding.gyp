@@ -17,7 +17,8 @@
         "native/src/pmirror_line.c",
         "native/src/pmirror_mirror.c",
         "native/src/pmirror_scope.c",
-        "native/src/pmirror_macro.c"
+        "native/src/pmirror_macro.c",
+        "native/src/pmirror_expr.c"
       ],
       "include_dirs": ["native/include"],
       "defines": ["PMIRROR_BUILDING"],

@@ -159,6 +159,42 @@ export interface SourceLine {
   column: number;
 }
 
+/** x86-64 registers by name as DWARF numbers them (index = DWARF register number). */
+export const DWARF_REGISTERS = [
+  'rax', 'rdx', 'rcx', 'rbx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip',
+] as const;
+
+/** Register values of one frame (any subset), plus its canonical frame address (CFA) if known. */
+export type Registers = Partial<Record<(typeof DWARF_REGISTERS)[number] | 'cfa', number | bigint>>;
+
+/** Where a variable lives at some pc, as its DWARF location says. */
+export type Location = (
+  | { kind: 'memory'; address: bigint }
+  | { kind: 'register'; register: number; registerName: string }
+  | { kind: 'value'; value: bigint }
+  | { kind: 'implicit'; bytes: Uint8Array }
+  | { kind: 'optimized-out' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'pieces'; pieces: (Location & { size: number })[] }
+) & {
+  /** The DWARF operations, as text ("DW_OP_fbreg -20"). */
+  expression?: string;
+};
+
+/** A parameter or local variable in scope at some pc. */
+export interface Local {
+  /** Its name. */
+  name: string;
+  /** DIE offset (for {@link DebugInfo.location}). */
+  die: number;
+  /** Whether it is a parameter. */
+  isParameter: boolean;
+  /** Scope depth: 0 the function, higher for nested blocks and inlined calls. */
+  depth: number;
+  /** Its type. */
+  type: Type;
+}
+
 /** A call inlined into a function: which function, and where it was called from. */
 export interface InlinedCall {
   /** The inlined function's name. */
@@ -449,6 +485,40 @@ export class DebugInfo {
     return { name: N.pmirror_debug_die_name(this.handle, die[0]) ?? undefined, die: die[0], offset: Number(addr) - low[0] };
   }
 
+  /** The parameters and locals in scope at a file address, innermost scope first. */
+  locals(pc: number | bigint): Local[] {
+    const out: N.Out<unknown> = [null];
+    const rows = takeJson<{ die: number; name: string; param: boolean; depth: number; type: number | null }[]>(
+      N.pmirror_debug_locals(this.handle, pc, out),
+      out,
+    );
+    return (rows ?? []).map((r) => ({
+      name: r.name,
+      die: r.die,
+      isParameter: r.param,
+      depth: r.depth,
+      type: r.type === null ? Type.void : this.typeAt(r.type),
+    }));
+  }
+
+  /**
+   * Evaluates the DWARF location of a variable or parameter (its DIE) at file address `pc`, given
+   * what is known of the frame's registers (add the load bias yourself: registers hold process
+   * addresses, `pc` is a file address).
+   */
+  location(die: number, pc: number | bigint, regs: Registers = {}): Location {
+    const r: bigint[] = [];
+    let valid = 0;
+    DWARF_REGISTERS.forEach((name, i) => {
+      const v = regs[name];
+      r.push(v === undefined ? 0n : BigInt(v));
+      if (v !== undefined) valid |= 1 << i;
+    });
+    const value: N.RegsValue = { r, valid, has_cfa: regs.cfa === undefined ? 0 : 1, cfa: BigInt(regs.cfa ?? 0) };
+    const out: N.Out<unknown> = [null];
+    return toLocation(takeJson<RawLocation>(N.pmirror_debug_location(this.handle, die, pc, value, out), out)!);
+  }
+
   /** The global or static variable whose storage holds a file address, and the offset into it. */
   variableAt(addr: number | bigint): { name: string | undefined; die: number; offset: number } | undefined {
     const die: N.Out<number> = [0];
@@ -470,6 +540,39 @@ export class DebugInfo {
   close(): void {
     for (const [k, v] of opened) if (v === this) opened.delete(k);
     N.pmirror_debug_destroy(this.handle);
+  }
+}
+
+interface RawLocation {
+  kind: string;
+  address?: string;
+  register?: number;
+  registerName?: string;
+  value?: string;
+  bytes?: string;
+  reason?: string;
+  size?: number;
+  pieces?: RawLocation[];
+  expression?: string;
+}
+
+function toLocation(raw: RawLocation): Location {
+  const base = raw.expression !== undefined ? { expression: raw.expression } : {};
+  switch (raw.kind) {
+    case 'memory':
+      return { kind: 'memory', address: BigInt.asUintN(64, BigInt(raw.address!)), ...base };
+    case 'register':
+      return { kind: 'register', register: raw.register!, registerName: raw.registerName!, ...base };
+    case 'value':
+      return { kind: 'value', value: BigInt(raw.value!), ...base };
+    case 'implicit':
+      return { kind: 'implicit', bytes: Uint8Array.from(Buffer.from(raw.bytes!, 'hex')), ...base };
+    case 'pieces':
+      return { kind: 'pieces', pieces: raw.pieces!.map((p) => ({ ...toLocation(p), size: p.size! })), ...base };
+    case 'unavailable':
+      return { kind: 'unavailable', reason: raw.reason ?? 'unknown', ...base };
+    default:
+      return { kind: 'optimized-out', ...base };
   }
 }
 

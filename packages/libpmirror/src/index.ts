@@ -11,6 +11,10 @@ export {
   type AddressInfo,
   type InlinedCall,
   type Macro,
+  type Registers,
+  type Location,
+  type Local,
+  DWARF_REGISTERS,
   type FunctionEntry,
   type DebugStats,
 } from './debuginfo.js';

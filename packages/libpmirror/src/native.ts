@@ -94,6 +94,27 @@ export const pmirror_debug_macro = lib.func(
   'int pmirror_debug_macro(pmirror_debug *debug, const char *name, _Out_ const char **definition_ret, _Out_ const char **file_ret, _Out_ unsigned int *line_ret)',
 ) as (h: Handle, name: string, def: Out<string | null>, file: Out<string | null>, line: Out<number>) => number;
 
+/** struct pmirror_regs: registers by DWARF number, which are valid, and the CFA. */
+export const RegsStruct = koffi.struct('pmirror_regs', {
+  r: koffi.array('uint64_t', 17),
+  valid: 'uint32_t',
+  has_cfa: 'int32_t',
+  cfa: 'uint64_t',
+});
+/** The JS shape of struct pmirror_regs. */
+export interface RegsValue {
+  r: (number | bigint)[];
+  valid: number;
+  has_cfa: number;
+  cfa: number | bigint;
+}
+export const pmirror_debug_location = lib.func(
+  'int pmirror_debug_location(pmirror_debug *debug, uint64_t die, uint64_t pc, const pmirror_regs *regs, _Out_ void **json_ret)',
+) as (h: Handle, die: number, pc: number | bigint, regs: RegsValue | null, out: Out<unknown>) => number;
+export const pmirror_debug_locals = lib.func(
+  'int pmirror_debug_locals(pmirror_debug *debug, uint64_t pc, _Out_ void **json_ret)',
+) as (h: Handle, pc: number | bigint, out: Out<unknown>) => number;
+
 export const pmirror_mirror_create = lib.func('int pmirror_mirror_create(_Out_ pmirror_mirror **mirror_ret)') as (
   out: Out<Handle | null>,
 ) => number;

@@ -68,8 +68,14 @@ describe('corrupt input', () => {
   }
 
   it('survives mutations under AddressSanitizer + UndefinedBehaviorSanitizer', () => {
-    const exe = gcc('shapes.c', 'fuzz-seed-asan', ['-gdwarf-4', '-fdebug-types-section', '-O0']);
     const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: true });
+    for (const [name, flags] of [['frames-O2', ['-g', '-O2']], ['frames-d4', ['-gdwarf-4', '-O2']]] as const) {
+      const seed = gcc('frames.c', `fuzz-seed-${name}`, [...flags]);
+      const r = runProgram(driver, [seed, '150', '5', ...debugRanges(seed)], {}, 120_000);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
+    const exe = gcc('shapes.c', 'fuzz-seed-asan', ['-gdwarf-4', '-fdebug-types-section', '-O0']);
     for (const seed of ['1', '99']) {
       const r = runProgram(driver, [exe, '150', seed, ...debugRanges(exe)], {}, 120_000);
       expect(r.stderr).toBe('');

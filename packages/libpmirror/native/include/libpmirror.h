@@ -172,6 +172,31 @@ PMIRROR_PUBLIC int pmirror_debug_line_addresses(pmirror_debug *debug, const char
 PMIRROR_PUBLIC int pmirror_debug_macro(pmirror_debug *debug, const char *name, const char **definition_ret,
                                        const char **file_ret, unsigned *line_ret);
 
+/* -- Locations -- */
+
+/* Registers of one frame, by DWARF number (x86-64: 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi,
+ * 6 rbp, 7 rsp, 8-15 r8-r15, 16 rip), plus the frame's canonical frame address when known. */
+typedef struct pmirror_regs {
+  uint64_t r[17];
+  uint32_t valid;   /* bit i set: r[i] is known */
+  int32_t has_cfa;  /* nonzero: cfa is known */
+  uint64_t cfa;
+} pmirror_regs;
+
+/* The location of variable or parameter DIE `die` at file address `pc` (location lists are read at
+ * the offsets the DIE names), evaluated with `regs` (NULL: no registers known). JSON:
+ * {"kind": "memory", "address"} | {"kind": "register", "register"} | {"kind": "value", "value"} |
+ * {"kind": "implicit", "bytes": hex} | {"kind": "optimized-out"} | {"kind": "pieces", "pieces":
+ * [{"size", ...one of the above}]} | {"kind": "unavailable", "reason"} (a register, the CFA or
+ * memory the expression needs is not known), always with "expression": the operations as text. */
+PMIRROR_PUBLIC int pmirror_debug_location(pmirror_debug *debug, uint64_t die, uint64_t pc, const pmirror_regs *regs,
+                                          char **json_ret);
+
+/* The parameters and local variables in scope at file address `pc`: JSON array of {die, name,
+ * param, type, depth} from the innermost scope (largest depth) outwards; type is a DIE offset for
+ * pmirror_debug_describe (or null). 1 when no function contains pc. */
+PMIRROR_PUBLIC int pmirror_debug_locals(pmirror_debug *debug, uint64_t pc, char **json_ret);
+
 /* -- The process mirror -- */
 
 /* Every object loaded in this process, refreshed when objects are loaded or unloaded. */

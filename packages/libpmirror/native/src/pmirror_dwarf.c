@@ -30,6 +30,8 @@ static int load_sections(pmirror_debug *d) {
       {".debug_aranges", &d->aranges, &d->aranges_size},
       {".debug_macro", &d->macro, &d->macro_size},
       {".debug_macinfo", &d->macinfo, &d->macinfo_size},
+      {".debug_loc", &d->loc, &d->loc_size},
+      {".debug_loclists", &d->loclists, &d->loclists_size},
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     int rc = get_section(d, want[i].name, want[i].data, want[i].size);
@@ -172,7 +174,7 @@ static const char *str_offset(pmirror_debug *d, const pm_unit *u, uint64_t idx) 
   return r.err ? NULL : pm_str_at(d->str, d->str_size, off);
 }
 
-static uint64_t addr_index(pmirror_debug *d, const pm_unit *u, uint64_t idx, bool *ok) {
+uint64_t pm_addr_index(pmirror_debug *d, const pm_unit *u, uint64_t idx, bool *ok) {
   uint64_t base = u->addr_base ? u->addr_base : 8;
   pm_reader r;
   pm_reader_init(&r, d->addr, d->addr_size);
@@ -194,11 +196,11 @@ int pm_read_form(pmirror_debug *d, pm_reader *r, const pm_unit *u, const pm_attr
   bool ok = true;
   switch (form) {
   case DW_FORM_addr: a->kind = PM_V_ADDR; a->v.u = pm_uN(r, u->addr_size); break;
-  case DW_FORM_addrx: case DW_FORM_GNU_addr_index: a->kind = PM_V_ADDR; a->v.u = addr_index(d, u, pm_uleb(r), &ok); break;
-  case DW_FORM_addrx1: a->kind = PM_V_ADDR; a->v.u = addr_index(d, u, pm_u8(r), &ok); break;
-  case DW_FORM_addrx2: a->kind = PM_V_ADDR; a->v.u = addr_index(d, u, pm_u16(r), &ok); break;
-  case DW_FORM_addrx3: a->kind = PM_V_ADDR; a->v.u = addr_index(d, u, pm_u24(r), &ok); break;
-  case DW_FORM_addrx4: a->kind = PM_V_ADDR; a->v.u = addr_index(d, u, pm_u32(r), &ok); break;
+  case DW_FORM_addrx: case DW_FORM_GNU_addr_index: a->kind = PM_V_ADDR; a->v.u = pm_addr_index(d, u, pm_uleb(r), &ok); break;
+  case DW_FORM_addrx1: a->kind = PM_V_ADDR; a->v.u = pm_addr_index(d, u, pm_u8(r), &ok); break;
+  case DW_FORM_addrx2: a->kind = PM_V_ADDR; a->v.u = pm_addr_index(d, u, pm_u16(r), &ok); break;
+  case DW_FORM_addrx3: a->kind = PM_V_ADDR; a->v.u = pm_addr_index(d, u, pm_u24(r), &ok); break;
+  case DW_FORM_addrx4: a->kind = PM_V_ADDR; a->v.u = pm_addr_index(d, u, pm_u32(r), &ok); break;
   case DW_FORM_data1: a->v.u = pm_u8(r); break;
   case DW_FORM_data2: a->v.u = pm_u16(r); break;
   case DW_FORM_data4: a->v.u = pm_u32(r); break;
@@ -607,9 +609,9 @@ static int rnglist(pmirror_debug *d, const pm_unit *u, uint64_t off, void (*fn)(
     uint64_t a, b;
     switch (kind) {
     case 0: return r.err ? pm_fail(PMIRROR_E_TRUNCATED, ".debug_rnglists at 0x%llx", (unsigned long long)off) : 0;
-    case 1: base = addr_index(d, u, pm_uleb(&r), &ok); break;
-    case 2: a = addr_index(d, u, pm_uleb(&r), &ok); b = addr_index(d, u, pm_uleb(&r), &ok); if (b > a) fn(ctx, a, b); break;
-    case 3: a = addr_index(d, u, pm_uleb(&r), &ok); b = pm_uleb(&r); if (b) fn(ctx, a, a + b); break;
+    case 1: base = pm_addr_index(d, u, pm_uleb(&r), &ok); break;
+    case 2: a = pm_addr_index(d, u, pm_uleb(&r), &ok); b = pm_addr_index(d, u, pm_uleb(&r), &ok); if (b > a) fn(ctx, a, b); break;
+    case 3: a = pm_addr_index(d, u, pm_uleb(&r), &ok); b = pm_uleb(&r); if (b) fn(ctx, a, a + b); break;
     case 4: a = pm_uleb(&r); b = pm_uleb(&r); if (b > a) fn(ctx, base + a, base + b); break;
     case 5: base = pm_uN(&r, u->addr_size); break;
     case 6: a = pm_uN(&r, u->addr_size); b = pm_uN(&r, u->addr_size); if (b > a) fn(ctx, a, b); break;

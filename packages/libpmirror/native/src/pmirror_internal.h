@@ -338,8 +338,8 @@ struct pmirror_debug {
   pthread_once_t macro_once;
   int macro_err;
   struct pm_macros *macros;
-  const uint8_t *macro, *macinfo;
-  size_t macro_size, macinfo_size;
+  const uint8_t *macro, *macinfo, *loc, *loclists;
+  size_t macro_size, macinfo_size, loc_size, loclists_size;
   pthread_mutex_t lock; /* guards lazy per-unit line tables */
   struct pmirror_debug *next_cached;
 };
@@ -358,6 +358,8 @@ int pm_die_sibling(pmirror_debug *d, const pm_die *die, pm_die *sib);
 const char *pm_die_name(pmirror_debug *d, const pm_die *die);
 int pm_skip_form(pm_reader *r, const pm_unit *u, uint16_t form, int depth);
 int pm_read_form(pmirror_debug *d, pm_reader *r, const pm_unit *u, const pm_attrspec *spec, pm_attr *a);
+/* Entry idx of the unit's .debug_addr table; *ok false when it lies outside. */
+uint64_t pm_addr_index(pmirror_debug *d, const pm_unit *u, uint64_t idx, bool *ok);
 uint64_t pm_resolve_type_sig(pmirror_debug *d, uint64_t sig); /* DIE of a type unit's type, or 0 */
 /* Address ranges of a DIE (low/high or DW_AT_ranges): calls fn for each; returns status. */
 int pm_die_ranges(pmirror_debug *d, const pm_die *die, void (*fn)(void *ctx, uint64_t lo, uint64_t hi),
@@ -378,6 +380,13 @@ int pm_index_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_
 int pm_index_list(pmirror_debug *d, int kind, pm_sbuf *b);
 void pm_index_stats(pmirror_debug *d, pm_sbuf *b);
 int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);
+
+/* -- Locations -- */
+
+/* Finds the expression of a location attribute at pc: 0 with the bytes (len 0: optimized out /
+ * no entry covers pc), or an error. */
+int pm_location_expr(pmirror_debug *d, const pm_unit *u, const pm_attr *a, uint64_t pc, const uint8_t **expr,
+                     uint64_t *len);
 
 /* -- Macros -- */
 

@@ -123,3 +123,88 @@ int pmirror_debug_line_addresses(pmirror_debug *d, const char *file, unsigned li
   }
   return pm_sb_finish(&b, json_ret);
 }
+
+/* -- Variables in scope -- */
+
+struct local_facts { const char *name; uint64_t type, origin; bool has_type; };
+static int local_cb(void *ctx, const pm_attr *a) {
+  struct local_facts *f = ctx;
+  if (a->name == DW_AT_name && a->kind == PM_V_STR) f->name = a->v.str;
+  else if (a->name == DW_AT_type && (a->kind == PM_V_REF || a->kind == PM_V_SIG)) {
+    f->type = a->kind == PM_V_REF ? a->v.u : 0;
+    f->has_type = true;
+  } else if (a->name == DW_AT_abstract_origin && a->kind == PM_V_REF) f->origin = a->v.u;
+  return 0;
+}
+
+static void emit_local(pmirror_debug *d, const pm_die *v, int depth, pm_sbuf *b, bool *first) {
+  struct local_facts f = {0};
+  if (pm_die_attrs(d, v, local_cb, &f)) return;
+  for (int hop = 0; hop < 4 && f.origin && (!f.name || !f.has_type); hop++) { /* concrete -> abstract */
+    pm_die o;
+    struct local_facts g = {0};
+    if (pm_die_at(d, f.origin, &o) || !o.abbrev || pm_die_attrs(d, &o, local_cb, &g)) break;
+    if (!f.name) f.name = g.name;
+    if (!f.has_type) { f.type = g.type; f.has_type = g.has_type; }
+    f.origin = g.origin;
+  }
+  if (!f.name) return;
+  pm_sb_printf(b, "%s{\"die\":%llu,\"name\":", *first ? "" : ",", (unsigned long long)v->offset);
+  *first = false;
+  pm_sb_json_str(b, f.name);
+  pm_sb_printf(b, ",\"param\":%s,\"depth\":%d,\"type\":", v->abbrev->tag == DW_TAG_formal_parameter ? "true" : "false", depth);
+  if (f.has_type && f.type) pm_sb_printf(b, "%llu}", (unsigned long long)f.type);
+  else pm_sb_puts(b, "null}");
+}
+
+/* Collects scopes containing pc, outermost first, so they can be printed innermost first. */
+static int collect_scopes(pmirror_debug *d, const pm_die *parent, uint64_t pc, pm_die *chain, int *n, int depth) {
+  if (depth > 64 || *n >= 64) return 0;
+  chain[(*n)++] = *parent;
+  pm_die c;
+  int rc = pm_die_child(d, parent, &c);
+  for (int k = 0; rc == 0 && k < 1000000; k++) {
+    uint16_t tag = c.abbrev->tag;
+    if (tag == DW_TAG_inlined_subroutine || tag == DW_TAG_lexical_block) {
+      struct contains h = {pc, false, false};
+      if ((rc = pm_die_ranges(d, &c, contains_cb, &h))) return rc;
+      if (h.hit) return collect_scopes(d, &c, pc, chain, n, depth + 1);
+    }
+    pm_die nx;
+    rc = pm_die_sibling(d, &c, &nx);
+    c = nx;
+  }
+  return rc == PMIRROR_E_NOTFOUND ? 0 : rc;
+}
+
+int pmirror_debug_locals(pmirror_debug *d, uint64_t pc, char **json_ret) {
+  if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_locals: NULL argument");
+  uint64_t off, low;
+  int rc = pmirror_debug_function_at(d, pc, &off, &low);
+  if (rc) return rc;
+  pm_die fn;
+  if ((rc = pm_die_at(d, off, &fn))) return rc;
+  pm_die chain[64];
+  int n = 0;
+  if ((rc = collect_scopes(d, &fn, pc, chain, &n, 0))) return rc;
+  pm_sbuf b = {0};
+  pm_sb_putc(&b, '[');
+  bool first = true;
+  for (int i = n - 1; i >= 0 && !rc; i--) {
+    pm_die c;
+    rc = pm_die_child(d, &chain[i], &c);
+    for (int k = 0; rc == 0 && k < 1000000; k++) {
+      if (c.abbrev->tag == DW_TAG_formal_parameter || c.abbrev->tag == DW_TAG_variable) emit_local(d, &c, i, &b, &first);
+      pm_die nx;
+      rc = pm_die_sibling(d, &c, &nx);
+      c = nx;
+    }
+    if (rc == PMIRROR_E_NOTFOUND) rc = 0;
+  }
+  pm_sb_putc(&b, ']');
+  if (rc) {
+    free(b.buf);
+    return rc;
+  }
+  return pm_sb_finish(&b, json_ret);
+}

@@ -46,7 +46,7 @@ static void exercise(pmirror_debug *d) {
     pmirror_free(json);
   }
   for (int i = 0; i < 64; i++) {
-    uint64_t addr = 0x1000 + next_rand() % 0x4000, die, low;
+    uint64_t addr = 0x1000 + next_rand() % 0x1000, die, low;
     const char *file;
     unsigned line, col;
     pmirror_debug_line_at(d, addr, &file, &line, &col);
@@ -54,6 +54,16 @@ static void exercise(pmirror_debug *d) {
     char *scope;
     if (pmirror_debug_scope_at(d, addr, &scope) == 0) pmirror_free(scope);
     if (i < 8 && pmirror_debug_line_addresses(d, "shapes.c", 30 + (unsigned)i * 4, &scope) == 0) pmirror_free(scope);
+    char *locals;
+    if (pmirror_debug_locals(d, addr, &locals) == 0) { /* evaluate every local's location */
+      pmirror_regs regs = {.valid = 0x1ffff, .has_cfa = 1, .cfa = 0x7ffff000};
+      for (int r = 0; r < 17; r++) regs.r[r] = next_rand();
+      for (char *p = locals; (p = strstr(p, "\"die\":")) != NULL; p += 6) {
+        char *loc;
+        if (pmirror_debug_location(d, strtoull(p + 6, NULL, 10), addr, (i & 1) ? &regs : NULL, &loc) == 0) pmirror_free(loc);
+      }
+      pmirror_free(locals);
+    }
     const char *sym;
     uint64_t off;
     pmirror_elf_symbol_at(pmirror_debug_elf(d), addr, &sym, &off);
