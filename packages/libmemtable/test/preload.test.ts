@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { buildLinked, compileC, pkg, runPreloaded, runProgram } from './helpers.js';
+import { buildCxx, buildLinked, compileC, pkg, runPreloaded, runProgram } from './helpers.js';
 import { preloadPath } from '../src/native.js';
 
 function expectOk(r: { status: number | null; stdout: string; stderr: string }) {
@@ -28,6 +28,10 @@ describe('C programs under the preload', () => {
   it('the same churn through the typed API is clean under ThreadSanitizer', () => {
     const exe = compileC({ pkg, sources: ['test/c/threads.c'], sanitize: 'thread' });
     expectOk(runProgram(exe, ['typed', '30000']));
+  });
+
+  it('records the caller of C++ operator new as the site; bad_alloc still propagates', () => {
+    expectOk(runPreloaded(buildCxx('test/c/cxxnew.cc')));
   });
 
   const bad: [string, RegExp][] = [

@@ -1,4 +1,5 @@
 /* libmemtable: the index: radix table over 2 MiB leaves, per-line chains, per-page spans. */
+#include <stddef.h>
 #include <string.h>
 #include "memtable_internal.h"
 #include "memtable_atomic.h"
@@ -202,16 +203,25 @@ int mt_remove(struct mt_state *S, uint64_t base, struct memtable_info *info_ret)
   return 0;
 }
 
-int mt_set_type(struct mt_state *S, uint64_t base, uint64_t type) {
+/* Store value into one field of the record that starts at base: 0, or 1 if none does. */
+static int set_field(struct mt_state *S, uint64_t base, size_t offset, uint64_t value) {
   struct mt_leaf *leaf = base < MT_ADDR_LIMIT ? leaf_find(S, base) : NULL;
   if (!leaf) return 1;
   write_begin(leaf);
   struct mt_rec *r = leaf->head[line_index(base)];
   while (r && r->base > base) r = r->next;
   int found = r && r->base == base;
-  if (found) STORE(&r->type, type);
+  if (found) STORE((uint64_t *)((char *)r + offset), value);
   write_end(leaf);
   return found ? 0 : 1;
+}
+
+int mt_set_type(struct mt_state *S, uint64_t base, uint64_t type) {
+  return set_field(S, base, offsetof(struct mt_rec, type), type);
+}
+
+int mt_set_site(struct mt_state *S, uint64_t base, uint64_t site) {
+  return set_field(S, base, offsetof(struct mt_rec, site), site);
 }
 
 /* -- Iteration and fork -- */

@@ -90,6 +90,8 @@ MT_HIDDEN int mt_remove(struct mt_state *S, uint64_t base, struct memtable_info 
 MT_HIDDEN int mt_lookup(struct mt_state *S, uint64_t addr, struct memtable_info *info_ret);
 /* Set a record's type: 0, or 1 if none starts at base. */
 MT_HIDDEN int mt_set_type(struct mt_state *S, uint64_t base, uint64_t type);
+/* Set a record's site (the preload's operator new names its own caller): 0, or 1 if none. */
+MT_HIDDEN int mt_set_site(struct mt_state *S, uint64_t base, uint64_t site);
 /* Visit every record (copied out per page, outside any lock). */
 MT_HIDDEN int mt_iterate(struct mt_state *S, memtable_visit_fn visit, void *arg);
 /* Take / release every lock around fork. */

@@ -180,6 +180,56 @@ EXPORT size_t malloc_usable_size(void *ptr) {
   return real ? real(ptr) : info.size;
 }
 
+/* -- C++ operator new --
+   libstdc++'s operator new calls malloc, so every C++ allocation would be recorded at one site
+   inside libstdc++. These wrappers call the real operator new (found through RTLD_NEXT on first use;
+   it throws std::bad_alloc through this frame, which has unwind tables like all x86-64 code), then
+   record their own caller as the site. operator delete needs nothing: it calls free. */
+
+typedef void *(*new_fn)(size_t);
+typedef void *(*new_nothrow_fn)(size_t, const void *);
+typedef void *(*new_aligned_fn)(size_t, size_t);
+typedef void *(*new_aligned_nothrow_fn)(size_t, size_t, const void *);
+
+/* The next definition of a C++ symbol, looked up once (under the guard: dlsym may allocate). */
+static void *next_symbol(void **cache, const char *name) {
+  void *fn = __atomic_load_n(cache, __ATOMIC_ACQUIRE);
+  if (fn) return fn;
+  int guarded = tl_guard;
+  tl_guard = 1;
+  fn = dlsym(RTLD_NEXT, name);
+  tl_guard = guarded;
+  if (!fn) {
+    static const char msg[] = "memtable: operator new called, but no later object defines it\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    abort();
+  }
+  __atomic_store_n(cache, fn, __ATOMIC_RELEASE);
+  return fn;
+}
+
+/* Name the caller of operator new as the block's site. */
+static inline void *resite(void *p, uint64_t site) {
+  if (p && !tl_guard) mt_set_site(mt_state(), (uint64_t)(uintptr_t)p, site);
+  return p;
+}
+
+#define NEW_WRAPPER(sym, type, params, args)                                       \
+  EXPORT void *sym params {                                                      \
+    static void *real;                                                           \
+    return resite(((type)next_symbol(&real, #sym))args, CALLER());              \
+  }
+
+NEW_WRAPPER(_Znwm, new_fn, (size_t n), (n))                                  /* new(size_t) */
+NEW_WRAPPER(_Znam, new_fn, (size_t n), (n))                                  /* new[](size_t) */
+NEW_WRAPPER(_ZnwmRKSt9nothrow_t, new_nothrow_fn, (size_t n, const void *t), (n, t))
+NEW_WRAPPER(_ZnamRKSt9nothrow_t, new_nothrow_fn, (size_t n, const void *t), (n, t))
+NEW_WRAPPER(_ZnwmSt11align_val_t, new_aligned_fn, (size_t n, size_t a), (n, a))
+NEW_WRAPPER(_ZnamSt11align_val_t, new_aligned_fn, (size_t n, size_t a), (n, a))
+NEW_WRAPPER(_ZnwmSt11align_val_tRKSt9nothrow_t, new_aligned_nothrow_fn, (size_t n, size_t a, const void *t), (n, a, t))
+NEW_WRAPPER(_ZnamSt11align_val_tRKSt9nothrow_t, new_aligned_nothrow_fn, (size_t n, size_t a, const void *t), (n, a, t))
+
 /* -- Exit report -- */
 
 /* With $MEMTABLE_REPORT_DIR set (by memtable-run), write the live allocations per site into a
