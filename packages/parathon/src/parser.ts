@@ -1,7 +1,7 @@
 // Recursive-descent parser for Python 3.11 producing CPython's AST (plain objects, same positions).
 import type * as A from './ast.js';
 import { PySyntaxError, type SyntaxErrorType } from './errors/syntax.js';
-import { T, Tokenizer, type Token, type TokenizerOrigin } from './tokenizer.js';
+import { T, Tokenizer, tokenizerErrors, type Token, type TokenizerOrigin } from './tokenizer.js';
 import { decodeBytes, decodeStr, EscapeError, stringPrefix } from './parser/strings.js';
 
 export { PySyntaxError } from './errors/syntax.js';
@@ -48,6 +48,10 @@ class Parser {
   private i = 0;
   private last!: Token;
   private depth = 0;
+  /** "expected ':'" for `match x` NEWLINE, raised only if the line is not a valid statement either. */
+  private matchColon: PySyntaxError | null = null;
+  /** Set while re-parsing for an error message: binary operators backtrack instead of failing. */
+  private probing = false;
   /** Index of the furthest token looked at (CPython's p->fill - 1). */
   private far = 0;
   private readonly tz: Tokenizer;
@@ -55,7 +59,10 @@ class Parser {
   /** The outermost tokenizer, for error source lines of f-string sub-parses. */
   private readonly root: Tokenizer;
 
+  private readonly origin: TokenizerOrigin | null;
+
   constructor(src: string, filename: string, origin: TokenizerOrigin | null, root: Tokenizer | null) {
+    this.origin = origin;
     this.tz = new Tokenizer(src, filename, origin);
     this.root = root ?? this.tz;
     this.filename = filename;
@@ -142,19 +149,45 @@ class Parser {
   }
 
   private error(msg: string, sl: number, sc: number, el: number, ec: number, type: SyntaxErrorType = 'SyntaxError'): PySyntaxError {
-    const isSub = this.root !== this.tz;
-    const line = isSub ? this.root.lineText(sl) : this.tz.lineText(sl);
+    if (this.origin) {
+      // Inside an f-string expression CPython reports columns within the "(expr)" text itself.
+      const o = this.origin;
+      const rel = (l: number, c: number) => {
+        const text = this.tz.lineText(l - o.lineno + 1);
+        const raw = l === o.lineno ? Math.max(0, c - o.col) : c;
+        return Buffer.from(text, 'utf8').subarray(0, raw).toString('utf8').length + 1;
+      };
+      return new PySyntaxError(type, msg, this.filename, sl, rel(sl, sc), el, rel(el, ec), null);
+    }
+    const line = this.tz.lineText(sl);
     return new PySyntaxError(type, msg, this.filename, sl, this.offset(sl, sc), el, this.offset(el, ec), line === '' ? null : line);
   }
 
   /** An error located at a token; `after` puts it just after the token (like CPython's "expected ':'"). */
   private errorAt(msg: string, t: Token, after = false, type: SyntaxErrorType = 'SyntaxError'): PySyntaxError {
+    if (!after && (t.type === T.INDENT || t.type === T.DEDENT || t.type === T.ENDMARKER)) {
+      // These tokens have no column in CPython: it reports the tokenizer's position (no +1).
+      let text = this.root.lineText(t.lineno);
+      if (!text.endsWith('\n')) text += '\n';
+      const off = Buffer.from(text, 'utf8').subarray(0, t.col).toString('utf8').length;
+      return new PySyntaxError(type, msg, this.filename, t.lineno, off, t.lineno, -1, text || null);
+    }
     if (after) return this.error(msg, t.end_lineno, t.end_col, t.end_lineno, t.end_col, type);
     return this.error(msg, t.lineno, t.col, t.end_lineno, t.end_col, type);
   }
 
   private errorNode(msg: string, n: Located | A.arg | A.keyword): PySyntaxError {
     return this.error(msg, n.lineno, n.col_offset, n.end_lineno, n.end_col_offset);
+  }
+
+  private probe<R>(f: () => R): R {
+    const was = this.probing;
+    this.probing = true;
+    try {
+      return f();
+    } finally {
+      this.probing = was;
+    }
   }
 
   /** CPython reports an unexpected indent at the end of the indentation (its INDENT token has no column). */
@@ -166,6 +199,7 @@ class Parser {
   /** An error at the token after the current construct, as CPython's RAISE_SYNTAX_ERROR (no location) does. */
   private errorHere(msg: string): PySyntaxError {
     const t = this.peek();
+    if (t.type === T.DEDENT || t.type === T.ENDMARKER) return this.errorAt(msg, t);
     return this.error(msg, t.lineno, t.col, t.lineno, t.col);
   }
 
@@ -175,11 +209,16 @@ class Parser {
    */
   overrideWithTokenizerError(e: PySyntaxError): PySyntaxError {
     const last = this.toks[this.toks.length - 1];
-    if (last.type !== T.ERROR || last.error === e) return e;
+    if (last.type !== T.ERROR || last.error === e || e.msg === 'unexpected indent') return e;
     if (last.errorKind === 'exc') return last.error!;
     const errLine = Math.max(e.lineno, this.toks[Math.min(this.far, this.toks.length - 1)].lineno);
     if (last.errorKind === 'eof' && errLine > (last.bracketLine ?? 0)) return last.error!;
     return e;
+  }
+
+  /** Whether `e` came from this parser's tokenizer rather than from a grammar rule. */
+  isTokenizerError(e: PySyntaxError): boolean {
+    return tokenizerErrors.has(e);
   }
 
   /** CPython's generic "invalid syntax" at the current token. */
@@ -190,10 +229,9 @@ class Parser {
     if (t.type === T.ERROR) throw t.error!;
     if (this.far < this.i) t = this.peek();
     if (t.type === T.INDENT) return this.unexpectedIndent(t);
-    if (t.type === T.DEDENT) return this.errorAt('unindent does not match any outer indentation level', t, false, 'IndentationError');
-    if (t.type === T.ENDMARKER || (t.type === T.NEWLINE && t.value === '')) {
-      return this.error('invalid syntax', t.lineno, t.col, t.lineno, t.col);
-    }
+    if (t.type === T.DEDENT) return this.errorAt('unexpected unindent', t, false, 'IndentationError');
+    if (t.type === T.ENDMARKER) return this.errorAt('invalid syntax', t);
+    if (t.type === T.NEWLINE && t.value === '') return this.error('invalid syntax', t.lineno, t.col, t.lineno, t.col);
     return this.errorAt('invalid syntax', t);
   }
 
@@ -312,6 +350,17 @@ class Parser {
       body.push(this.decorated());
       return;
     }
+    if (this.matchColon) {
+      const err = this.matchColon;
+      this.matchColon = null;
+      try {
+        this.simpleStmts(body);
+      } catch (e) {
+        if (!(e instanceof PySyntaxError) || tokenizerErrors.has(e)) throw e;
+        throw err;
+      }
+      return;
+    }
     this.simpleStmts(body);
   }
 
@@ -389,24 +438,14 @@ class Parser {
     const t = this.peek();
     if (t.type === T.OP) {
       if (t.value === '=') {
-        const targets: A.expr[] = [lhs];
+        const targets: A.expr[] = [];
         let value: A.expr = lhs;
-        while (this.eatOp('=')) {
+        while (this.isOp('=')) {
+          // `value` is followed by '=', so it is a target: check it before parsing on, like CPython.
+          this.checkTarget(value, startIdx);
+          targets.push(this.setCtx(value, STORE));
+          this.next();
           value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
-          targets.push(value);
-        }
-        targets.pop();
-        for (let k = 0; k < targets.length; k++) {
-          const tg = targets[k];
-          const bad = tg._type === 'Yield' || tg._type === 'YieldFrom' ? tg : invalidTarget(tg, 'store');
-          if (bad) {
-            this.invalidNamedAt(startIdx);
-            if (bad === tg && (tg._type === 'Yield' || tg._type === 'YieldFrom')) {
-              throw this.errorNode('assignment to yield expression not possible', tg);
-            }
-            throw this.errorNode(`cannot assign to ${exprName(bad)}`, bad);
-          }
-          targets[k] = this.setCtx(tg, STORE);
         }
         return this.fin({ _type: 'Assign', targets, value, type_comment: null } as A.Assign, s);
       }
@@ -441,24 +480,40 @@ class Parser {
   /** Raises CPython's more helpful messages for an expression followed by junk. */
   private unexpectedAfterExpr(lhs: A.expr): never {
     const t = this.peek();
-    if (lhs._type === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && t.type !== T.OP) {
-      throw this.error(`Missing parentheses in call to '${lhs.id}'. Did you mean ${lhs.id}(...)?`,
-        lhs.lineno, lhs.col_offset, this.lastLineEnd().l, this.lastLineEnd().c);
+    if (this.startsExpression() && !(t.type === T.OP && (t.value === '*' || t.value === '**' || t.value === '-' || t.value === '+' || t.value === '~' || t.value === '(' || t.value === '['))) {
+      // CPython's second pass parses on (invalid_expression, invalid_legacy_expression): this can
+      // reach a tokenizer error further on, and names `print x` as a missing call.
+      const save = this.i;
+      const saveLast = this.last;
+      const saveFar = this.far;
+      let end: Token | null = null;
+      try {
+        this.starExpressions();
+        end = this.last;
+      } catch (err) {
+        if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
+      }
+      this.i = save;
+      this.last = saveLast;
+      this.far = saveFar;
+      if (end && lhs._type === 'Name' && (lhs.id === 'print' || lhs.id === 'exec')) {
+        throw this.error(`Missing parentheses in call to '${lhs.id}'. Did you mean ${lhs.id}(...)?`,
+          lhs.lineno, lhs.col_offset, end.end_lineno, end.end_col);
+      }
     }
     if (t.type === T.OP && t.value === ':=') {
       if (lhs._type !== 'Name') throw this.errorNode(`cannot use assignment expressions with ${exprName(lhs)}`, lhs);
     }
-    if ((t.type === T.NAME || t.type === T.NUMBER || t.type === T.STRING) && !KEYWORDS.has(t.value) && isCommaCandidate(lhs)) {
-      // CPython only says "Perhaps you forgot a comma?" inside brackets.
-    }
     throw this.invalid();
   }
 
-  private lastLineEnd(): { l: number; c: number } {
-    let j = this.i;
-    while (j < this.toks.length && this.toks[j].type !== T.NEWLINE && this.toks[j].type !== T.ENDMARKER && this.toks[j].type !== T.ERROR) j++;
-    const t = this.toks[Math.max(j - 1, 0)];
-    return { l: t.end_lineno, c: t.end_col };
+  /** Raises CPython's error for an invalid assignment target, or returns if `tg` is a valid target. */
+  private checkTarget(tg: A.expr, startIdx: number): void {
+    const bad = tg._type === 'Yield' || tg._type === 'YieldFrom' ? tg : invalidTarget(tg, 'store');
+    if (!bad) return;
+    this.invalidNamedAt(startIdx);
+    if (bad._type === 'Yield' || bad._type === 'YieldFrom') throw this.errorNode('assignment to yield expression not possible', bad);
+    throw this.errorNode(`cannot assign to ${exprName(bad)}`, bad);
   }
 
   /**
@@ -468,10 +523,11 @@ class Parser {
   private invalidNamedAt(startIdx: number): void {
     const save = this.i;
     const saveLast = this.last;
+    const saveFar = this.far;
     this.i = startIdx;
     try {
-      const e = this.bitwiseOr();
-      if (this.isOp('=')) this.invalidNamedAssign(e);
+      const e = this.probe(() => this.bitwiseOr());
+      if (this.isOp('=')) this.invalidNamedAssign(e, true);
     } catch (err) {
       if (!(err instanceof PySyntaxError) || !err.msg.includes('Maybe you meant')) {
         if (!(err instanceof PySyntaxError)) throw err;
@@ -481,6 +537,7 @@ class Parser {
     }
     this.i = save;
     this.last = saveLast;
+    this.far = saveFar;
   }
 
   /** Returns `e` with Store/Del context set recursively (targets are fresh nodes, so in place). */
@@ -593,9 +650,13 @@ class Parser {
    */
   private colon(forced = false): void {
     if (this.isOp(':')) { this.next(); return; }
-    const t = this.peek();
-    if (forced || t.type === T.NEWLINE) throw this.error("expected ':'", t.lineno, t.col, t.end_lineno, t.end_col);
+    if (forced || this.peek().type === T.NEWLINE) throw this.colonError();
     throw this.invalid();
+  }
+
+  private colonError(): PySyntaxError {
+    const t = this.peek();
+    return this.error("expected ':'", t.lineno, t.col, t.end_lineno, t.end_col);
   }
 
   /** if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block]) */
@@ -662,9 +723,10 @@ class Parser {
         } while (this.eatOp(','));
         this.expectOp(')');
         if (this.isOp(':')) items = its;
+        else if (this.peek().type === T.NEWLINE) throw this.colonError();
         else { this.i = save; this.last = saveLast; }
       } catch (e) {
-        if (!(e instanceof PySyntaxError)) throw e;
+        if (!(e instanceof PySyntaxError) || e.msg === "expected ':'") throw e;
         this.i = save;
         this.last = saveLast;
       }
@@ -697,6 +759,8 @@ class Parser {
     while (this.isKw('except')) {
       const ek = this.next();
       const isStar = this.eatOp('*');
+      if (this.peek().type === T.NEWLINE) throw this.colonError();
+      if (isStar && this.isOp(':')) throw this.errorAt('expected one or more exception types', this.peek());
       if (star !== null && star !== isStar) {
         throw this.errorAt("cannot have both 'except' and 'except*' on the same 'try'", ek);
       }
@@ -708,9 +772,9 @@ class Parser {
         type = this.expression();
         if (this.isOp(',')) {
           // except A, B: -> tuple without parentheses.
-          const elts = [type];
-          while (this.eatOp(',')) elts.push(this.expression());
-          if (!this.isKw('as')) throw this.error('multiple exception types must be parenthesized', ts.lineno, ts.col, this.last.end_lineno, this.last.end_col);
+          while (this.eatOp(',')) this.expression();
+          if (this.eatKw('as')) this.name();
+          if (this.isOp(':')) throw this.error('multiple exception types must be parenthesized', ts.lineno, ts.col, ts.end_lineno, ts.end_col);
           throw this.invalid();
         }
         if (this.eatKw('as')) name = this.name().value;
@@ -826,12 +890,29 @@ class Parser {
         if (this.isOp(',') || this.isOp(close)) {
           const after = this.peekAt(1);
           if (this.isOp(close) || (after.type === T.OP && (after.value === '**' || after.value === close))) {
+            // def reports at the '*'; lambda (no location in CPython's rule) at the last token read.
+            if (close === ':') throw this.errorAt('named arguments must follow bare *', this.isOp(close) ? this.peek() : after);
             throw this.errorAt('named arguments must follow bare *', st);
           }
         } else {
           vararg = param(true);
           if (this.isOp('=')) throw this.errorAt('var-positional argument cannot have default value', this.peek());
         }
+      } else if (this.isOp('(')) {
+        // `def f((a, b))`: CPython's invalid_parameters names the mistake when the group holds only names.
+        const open = this.peek();
+        let k = 1;
+        let tk = this.peekAt(k);
+        while (tk.type === T.NAME && !KEYWORDS.has(tk.value)) {
+          tk = this.peekAt(++k);
+          if (tk.type === T.OP && tk.value === ',') tk = this.peekAt(++k);
+          else break;
+        }
+        if (k > 1 && tk.type === T.OP && tk.value === ')' && !star && !sawSlash && !defaults.length) {
+          const what = close === ':' ? 'Lambda expression parameters' : 'Function parameters';
+          throw this.error(`${what} cannot be parenthesized`, open.lineno, open.col, tk.end_lineno, tk.end_col);
+        }
+        throw this.errorAt('invalid syntax', open);
       } else {
         const a = param(false);
         let d: A.expr | null = null;
@@ -936,21 +1017,24 @@ class Parser {
   }
 
   /** `a = b` inside an expression: CPython suggests '==' (or ':=' for a name). Returns if no such error. */
-  private invalidNamedAssign(e: A.expr): void {
-    if (!isBitwiseOr(e) || (e._type === 'Constant' && (e.value === true || e.value === false || e.value === null))) return;
+  private invalidNamedAssign(e: A.expr, isBitwise = false): void {
+    if (!(isBitwise || isBitwiseOr(e)) || e._type === 'List' || e._type === 'Tuple' || e._type === 'GeneratorExp' ||
+      (e._type === 'Constant' && (e.value === true || e.value === false || e.value === null))) return;
     const save = this.i;
     const saveLast = this.last;
+    const saveFar = this.far;
     let ok = false;
     try {
       this.next();
-      this.bitwiseOr();
+      this.probe(() => this.bitwiseOr());
       ok = !this.isOp('=') && !this.isOp(':=');
     } catch (err) {
-      if (!(err instanceof PySyntaxError)) throw err;
+      if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
     }
     const endT = this.last;
     this.i = save;
     this.last = saveLast;
+    this.far = saveFar;
     if (!ok) return;
     if (e._type === 'Name') {
       throw this.error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e.lineno, e.col_offset, endT.end_lineno, endT.end_col);
@@ -988,7 +1072,8 @@ class Parser {
   private lambdef(): A.Lambda {
     const kw = this.next();
     const args = this.parameters(':', false);
-    this.expectOp(':');
+    if (!this.isOp(':')) throw this.invalid();
+    this.next();
     const body = this.expression();
     return this.fin({ _type: 'Lambda', args, body } as A.Lambda, this.pos(kw));
   }
@@ -1035,6 +1120,7 @@ class Parser {
       const t = this.peek();
       let o: A.cmpop['_type'] | undefined;
       if (t.type === T.OP) {
+        if (t.value === '<>') throw this.errorAt('invalid syntax', t);
         o = CMPOPS[t.value];
         if (!o) break;
         this.next();
@@ -1071,8 +1157,21 @@ class Parser {
       if (t.type !== T.OP) return left;
       const o = table[t.value];
       if (!o) return left;
+      const before = this.i;
+      const beforeLast = this.last;
       this.next();
-      const right = this.binary(level + 1);
+      let right: A.expr;
+      if (this.probing) {
+        // PEG semantics: a failed `left op right` falls back to `left`.
+        try {
+          right = this.binary(level + 1);
+        } catch (err) {
+          if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
+          this.i = before;
+          this.last = beforeLast;
+          return left;
+        }
+      } else right = this.binary(level + 1);
       left = this.fin({ _type: 'BinOp', left, op: op(o), right } as A.BinOp, st);
     }
   }
@@ -1381,6 +1480,7 @@ class Parser {
       this.depth--;
       return this.fin({ _type: 'Tuple', elts: [] as A.expr[], ctx: LOAD } as A.Tuple, s);
     }
+    if (this.isOp('**')) throw this.errorAt('cannot use double starred expression here', this.peek());
     if (this.isKw('yield')) {
       const y = this.yieldExpr();
       this.expectClose(')', open);
@@ -1445,6 +1545,14 @@ class Parser {
     return this.fin({ _type: 'List', elts, ctx: LOAD } as A.List, s);
   }
 
+  /** The value after `key:` in a dict display, with CPython's messages for a missing or starred value. */
+  private dictValue(): A.expr {
+    const colonTok = this.last;
+    if (this.isOp('*')) throw this.errorAt('cannot use a starred expression in a dictionary value', this.peek());
+    if (this.isOp('}') || this.isOp(',')) throw this.errorAt("expression expected after dictionary key and ':'", colonTok);
+    return this.expression();
+  }
+
   /** dict | set | dictcomp | setcomp */
   private braceAtom(): A.expr {
     const open = this.next();
@@ -1485,7 +1593,7 @@ class Parser {
       if ((e._type === 'NamedExpr' && !(keyTok.type === T.OP && keyTok.value === '(')) || e._type === 'Starred') throw this.invalid();
       this.next();
       firstKey = e;
-      firstVal = this.expression();
+      firstVal = this.dictValue();
       if (this.isKw('for') || (this.isKw('async') && this.peekAt(1).value === 'for')) {
         const generators = this.forIfClauses();
         this.expectClose('}', open);
@@ -1510,7 +1618,7 @@ class Parser {
           throw this.invalidInBrackets();
         }
         this.next();
-        values.push(this.expression());
+        values.push(this.dictValue());
       }
     }
     this.expectClose('}', open);
@@ -1679,7 +1787,7 @@ class Parser {
     if (stack.length) throw this.errorHere(`f-string: unmatched '${stack[stack.length - 1]}'`);
     if (i >= to) throw this.errorHere("f-string: expecting '}'");
     const exprText = s.slice(exprStart, i);
-    if (!exprText.trim()) {
+    if (/^[ \t\n\r\f\v]*$/.test(exprText)) {
       const c = s[i];
       if (c === '!' || c === ':' || c === '=') throw this.errorHere(`f-string: expression required before '${c}'`);
       throw this.errorHere('f-string: empty expression not allowed');
@@ -1738,7 +1846,7 @@ class Parser {
     try {
       return sub.parseFstringExpr();
     } catch (e) {
-      if (e instanceof PySyntaxError && !e.msg.startsWith('f-string')) {
+      if (e instanceof PySyntaxError && !e.msg.startsWith('f-string') && !sub.isTokenizerError(e)) {
         throw new PySyntaxError(e.pyType, 'f-string: ' + e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text);
       }
       throw e;
@@ -1765,9 +1873,10 @@ class Parser {
         }
         subject = this.fin({ _type: 'Tuple', elts, ctx: LOAD } as A.Tuple, this.pos(first));
       } else subject = e;
+      if (this.peek().type === T.NEWLINE) this.matchColon = this.colonError();
       if (!this.isOp(':')) throw this.invalid();
     } catch (err) {
-      if (!(err instanceof PySyntaxError)) throw err;
+      if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
       this.i = save;
       this.last = saveLast;
       return null;
@@ -1824,6 +1933,7 @@ class Parser {
     const s = this.peek();
     const p = this.orPattern();
     if (this.eatKw('as')) {
+      if (!this.isName()) throw this.errorAt('invalid pattern target', this.peek());
       const n = this.name();
       if (n.value === '_') throw this.errorAt("cannot use '_' as a target", n);
       return this.fin({ _type: 'MatchAs', pattern: p, name: n.value } as A.MatchAs, this.pos(s));
@@ -2095,9 +2205,6 @@ function isBitwiseOr(e: A.expr): boolean {
   }
 }
 
-function isCommaCandidate(_e: A.expr): boolean {
-  return true;
-}
 
 /**
  * Parses Python 3.11 source into CPython's AST (plain objects, see ./ast.ts).

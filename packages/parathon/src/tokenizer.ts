@@ -33,6 +33,9 @@ export interface Token {
   bracketLine?: number;
 }
 
+/** Errors raised by a tokenizer (not a grammar rule): f-string expressions do not prefix these. */
+export const tokenizerErrors = new WeakSet<PySyntaxError>();
+
 /** Where a sub-tokenizer (an f-string expression) sits in the enclosing file. */
 export interface TokenizerOrigin {
   /** Line of the sub-source's first line in the file. */
@@ -42,7 +45,7 @@ export interface TokenizerOrigin {
 }
 
 const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const OPS2 = new Set(['->', ':=', '==', '!=', '<=', '>=', '**', '//', '<<', '>>', '+=', '-=', '*=', '/=',
+const OPS2 = new Set(['<>', '->', ':=', '==', '!=', '<=', '>=', '**', '//', '<<', '>>', '+=', '-=', '*=', '/=',
   '%=', '&=', '|=', '^=', '@=']);
 const OPS1 = new Set('()[]{},:.;@=+-*/%&|^~<>'.split(''));
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -130,8 +133,9 @@ export class Tokenizer {
   error(msg: string, line: number, ls: number, pos: number, endPos = -1, type: SyntaxErrorType = 'SyntaxError',
     endLine = line, endLs = ls): PySyntaxError {
     const cp = (a: number, b: number) => [...this.src.slice(a, b)].length;
-    const offset = cp(ls, pos) + 1 + (this.origin && line === 1 ? this.origin.col : 0);
-    const endOffset = endPos < 0 ? offset : cp(endLs, endPos) + 1 + (this.origin && endLine === 1 ? this.origin.col : 0);
+    // Inside an f-string expression CPython reports columns of the "(expr)" text itself.
+    const offset = cp(ls, pos) + 1;
+    const endOffset = endPos < 0 ? offset : cp(endLs, endPos) + 1;
     return new PySyntaxError(type, msg, this.filename, this.absLine(line), offset, this.absLine(endLine),
       endOffset, this.origin ? null : this.lineText(line));
   }
@@ -142,6 +146,7 @@ export class Tokenizer {
   }
 
   private fail(err: PySyntaxError, errorKind: 'exc' | 'eof' | 'code' = 'exc', bracketLine = 0): void {
+    tokenizerErrors.add(err);
     this.tokens.push({
       type: T.ERROR, value: '', lineno: err.lineno, col: 0, end_lineno: err.lineno, end_col: 0,
       start: this.pos, end: this.pos, error: err, errorKind, bracketLine,
@@ -204,7 +209,7 @@ export class Tokenizer {
           continue;
         }
         if (p >= n) {
-          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos), 'code');
+          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos + 1), 'code');
           break;
         }
         this.fail(this.error('unexpected character after line continuation character', this.line, this.lineStart, this.pos + 1), 'code');
@@ -223,12 +228,17 @@ export class Tokenizer {
       const col = this.byteCol(n, this.lineStart, this.line);
       this.tokens.push({ type: T.NEWLINE, value: '', lineno: this.absLine(this.line), col, end_lineno: this.absLine(this.line), end_col: col + 1, start: n, end: n });
     }
-    const endLine = this.pos > this.lineStart ? this.line + 1 : this.line;
+    // At EOF CPython's DEDENT/ENDMARKER have no column: errors there point just past the last line
+    // (counting the newline CPython appends when the source lacks one).
+    const text = n && this.src.charCodeAt(n - 1) === 10 ? this.src : this.src + '\n';
+    const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
+    const endLine = this.absLine(text.slice(0, lastStart).split('\n').length);
+    const endCol = utf8Length(text.slice(lastStart));
     while (this.indents.length > 1) {
       this.indents.pop();
-      this.tokens.push({ type: T.DEDENT, value: '', lineno: this.absLine(endLine), col: 0, end_lineno: this.absLine(endLine), end_col: 0, start: n, end: n });
+      this.tokens.push({ type: T.DEDENT, value: '', lineno: endLine, col: endCol, end_lineno: endLine, end_col: endCol, start: n, end: n });
     }
-    this.tokens.push({ type: T.ENDMARKER, value: '', lineno: this.absLine(endLine), col: 0, end_lineno: this.absLine(endLine), end_col: 0, start: n, end: n });
+    this.tokens.push({ type: T.ENDMARKER, value: '', lineno: endLine, col: endCol, end_lineno: endLine, end_col: endCol, start: n, end: n });
     return this.tokens;
   }
 
@@ -395,7 +405,11 @@ export class Tokenizer {
         if (src.charCodeAt(p) !== 95) return true;
         p++;
         if (!ok(src.charCodeAt(p))) {
-          this.fail(this.error(`invalid ${kind} literal`, this.line, this.lineStart, p - (isDigit(src.charCodeAt(p)) ? 0 : 1) + (isDigit(src.charCodeAt(p)) ? 1 : 0)));
+          if (isDigit(src.charCodeAt(p)) && kind !== 'decimal') {
+            this.fail(this.error(`invalid digit '${src[p]}' in ${kind} literal`, this.line, this.lineStart, p));
+          } else {
+            this.fail(this.error(`invalid ${kind} literal`, this.line, this.lineStart, p - 1));
+          }
           return false;
         }
       }
@@ -464,8 +478,11 @@ export class Tokenizer {
       if (!digits(isDigit, 'decimal')) return;
       isFloat = true;
     }
-    if ((src.charCodeAt(p) | 0x20) === 106) p++;
-    this.finishNumber(start, p, isFloat ? 'decimal' : 'decimal');
+    if ((src.charCodeAt(p) | 0x20) === 106) {
+      this.finishNumber(start, p + 1, 'imaginary');
+      return;
+    }
+    this.finishNumber(start, p, 'decimal');
   }
 
   /** Checks what follows a number (a letter is an error unless it starts an allowed keyword). */
