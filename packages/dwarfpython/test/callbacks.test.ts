@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, demoLibrary, runScript } from './helpers.js';
+
+// Oracles: dladdr called from C (the fixture's fn_name), libc's qsort, python3's sorted(), gdb -batch.
+
+describe('Python functions handed to C', () => {
+  it('become named entry points: C calls them, dladdr names them after the Python function', () => {
+    const r = runScript('dwarfpython', `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+def combine(a, b):
+    return a * 10 + b
+print(demo.apply(combine, 4, 2), demo.fn_name(combine))
+print(demo.apply(lambda a, b: a - b, 4, 2), demo.fn_name(lambda a, b: 0))  # a second lambda: a distinct name
+def half(v):
+    return v / 2
+print(demo.apply_d(half, 3.0))
+def fails(a, b):
+    raise ValueError("raised in a callback")
+try:
+    demo.apply(fails, 1, 2)
+except ValueError as e:
+    print("ValueError:", e)
+def wrong(a, b):
+    return "text"
+try:
+    demo.apply(wrong, 1, 2)
+except TypeError as e:
+    print("TypeError:", e)
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('42 combine\n2 lambda.2\n1.5\nValueError: raised in a callback\nTypeError: callback result must be int, not str\n');
+  });
+
+  it('libc qsort sorts with a Python comparator as python3 sorts', () => {
+    const values = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 1009) - 500);
+    const r = runScript('dwarfpython', `import libc
+def by_value(a, b):
+    return a[0] - b[0]
+v = libc.int.array(${JSON.stringify(values)})
+libc.qsort(v, len(v), libc.int.size, by_value)
+print(list(v))
+`);
+    const py = runScript('python3', `print(sorted(${JSON.stringify(values)}))`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(py.stdout);
+  });
+
+  it('gdb: pending break on the Python name, bt shows it at its .py line under qsort', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-gdb-'));
+    const script = join(dir, 'sorter.py');
+    writeFileSync(script, `import libc
+
+
+def py_compare(a, b):
+    return a[0] - b[0]
+
+
+v = libc.int.array([3, 1, 2])
+libc.qsort(v, 3, 4, py_compare)
+print(list(v))
+`);
+    const gdb = join(dir, 'script.gdb');
+    writeFileSync(gdb, ['set breakpoint pending on', 'set pagination off', 'handle SIGUSR1 SIGPIPE nostop noprint',
+      'break py_compare', 'run', 'bt 8', 'info symbol $pc', 'kill', ''].join('\n'));
+    const r = spawnSync('timeout', ['-s', 'KILL', '120', 'gdb', '-batch', '-nx', '-x', gdb, '--args', process.execPath, cli, script],
+      { encoding: 'utf8', timeout: 150_000 });
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(/Breakpoint 1, py_compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at sorter\.py:4/);
+    expect(out).toMatch(/#0 +py_compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at sorter\.py:4/);
+    expect(out).toMatch(/qsort[^\n]*cmp=0x[0-9a-f]+ <py_compare>/);
+    expect(out).toMatch(/^py_compare \+ \d+ in section \.text/m);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { demoLibrary, runScript } from './helpers.js';
+
+// Oracles: the C functions of the fixture library read back what Python wrote (and write what
+// Python reads); python3 + ctypes reads the same struct returned by C; libc's gmtime.
+
+const prelude = () => `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+def attempt(f, *a):
+    try:
+        r = f(*a)
+        print("no error", r)
+    except Exception as e:
+        print(type(e).__name__ + ": " + str(e))
+`;
+
+describe('struct pointers returned by C', () => {
+  it('read fields like ctypes reads the same struct', () => {
+    const ours = runScript('dwarfpython', prelude() + `p = demo.point_new(3, -4)
+print(p.x, p.y, p.weight, bytes(p.label)[:2], demo.point_sum(p))
+demo.point_free(p)
+`);
+    const theirs = runScript('python3', `import ctypes
+demo = ctypes.CDLL(${JSON.stringify(demoLibrary())})
+class point(ctypes.Structure):
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("weight", ctypes.c_double), ("label", ctypes.c_char * 8), ("flags", ctypes.c_uint, 3), ("level", ctypes.c_int, 4)]
+demo.point_new.restype = ctypes.POINTER(point)
+p = demo.point_new(3, -4)
+print(p.contents.x, p.contents.y, p.contents.weight, bytes(p.contents.label)[:2], demo.point_sum(p))
+demo.point_free(p)
+`);
+    expect(theirs.status).toBe(0);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('writes fields (bit fields included) that C then reads; NULL is None; bad access raises', () => {
+    const r = runScript('dwarfpython', prelude() + `p = demo.point_new(1, 2)
+p.x = 40
+p.flags = 5
+p.level = -3
+print(demo.point_sum(p), demo.point_flags(p), demo.point_level(p), p.flags, p.level)
+attempt(setattr, p, "flags", 8)
+attempt(setattr, p, "x", "no")
+attempt(setattr, p, "nosuch", 1)
+attempt(getattr, p, "nosuch")
+print(p.label[0], p.label[1], len(p.label))
+attempt(lambda: p.label[8])
+attempt(lambda: p.label[-9])
+print(p.label[-8])
+print(demo.point_null())
+print(repr(p).startswith("<struct point * 0x"), type(p).__name__)
+demo.point_free(p)
+import libc
+tm = libc.gmtime(libc.time_t(0))
+print(tm.tm_year, tm.tm_mday, tm.tm_zone)
+attempt(lambda: dwarfpython.cast(16, libc.int.pointer)[0])
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual([
+      '42 5 -3 5 -3',
+      "OverflowError: field 'flags': int 8 out of range for a 3-bit field",
+      "TypeError: field 'x' must be int, not str",
+      "AttributeError: 'struct point' has no field 'nosuch'",
+      "AttributeError: 'struct point *' object has no attribute 'nosuch'",
+      '112 116 8',
+      "IndexError: index 8 out of range for 'char [8]'",
+      "IndexError: index -9 out of range for 'char [8]'",
+      '112',
+      'None',
+      'True struct point *',
+      '70 1 GMT',
+      'ValueError: int *[0]: address 0x10 is not readable',
+      '',
+    ]);
+  });
+});
+
+describe('objects dwarfpython allocates (libmemtable typed allocation)', () => {
+  it('are zeroed, typed, passed by address, and any interior pointer maps back to the type', () => {
+    const r = runScript('dwarfpython', prelude() + `q = demo.struct_point()
+print(q.x, q.y, q.weight, dwarfpython.sizeof(q), demo.struct_point.size, dwarfpython.typeof(q))
+q.x = 5; q.y = 6
+print(demo.point_sum(q))
+a = demo.int.array([5, 1, 4])
+print(len(a), list(a), demo.sum_ints(a, 3), repr(a).startswith("<int [3] at 0x"))
+b = demo.int.array(4)
+demo.fill_ints(b, 4)
+print(list(b), b[-1])
+b[0] = 2**31 - 1
+attempt(b.__setitem__, 1, 2**31)
+attempt(lambda: b[4])
+print(dwarfpython.typeof(dwarfpython.addressof(b) + 8))
+print(dwarfpython.typeof(dwarfpython.addressof(q) + 4))
+v = dwarfpython.cast(dwarfpython.addressof(b), demo.struct_point.pointer)
+print(type(v).__name__)
+n = demo.int(7)
+print(n.value)
+n.value = 9
+print(n.value, demo.sum_ints(n, 1))
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual([
+      '0 0 0.0 32 32 struct point',
+      '11',
+      '3 [5, 1, 4] 10 True',
+      '[0, 1, 4, 9] 9',
+      "OverflowError: element 1: int 2147483648 out of range for C type 'int'",
+      "IndexError: index 4 out of range for 'int [4]'",
+      'int (element 2 of int [4])',
+      'struct point + 4',
+      'struct point *',
+      '7',
+      '9 9',
+      '',
+    ]);
+  });
+});
