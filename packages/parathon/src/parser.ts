@@ -1,10 +1,10 @@
 // Recursive-descent parser for Python 3.11 producing CPython's AST (plain objects, same positions).
 import type * as A from './ast.js';
-import { PySyntaxError, type SyntaxErrorType } from './errors/syntax.js';
+import { PyParserRecursionError, PySyntaxError, type SyntaxErrorType } from './errors/syntax.js';
 import { T, Tokenizer, tokenizerErrors, type Token, type TokenizerOrigin } from './tokenizer.js';
 import { decodeBytes, decodeStr, EscapeError, stringPrefix } from './parser/strings.js';
 
-export { PySyntaxError } from './errors/syntax.js';
+export { PyParserRecursionError, PySyntaxError } from './errors/syntax.js';
 
 const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
   'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
@@ -22,7 +22,8 @@ const BINLEVELS: Record<string, A.operator['_type']>[] = [
 const CMPOPS: Record<string, A.cmpop['_type']> = {
   '==': 'Eq', '!=': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE',
 };
-const MAX_DEPTH = 200;
+// Nesting of expressions beyond this raises PyParserRecursionError (CPython fails near 1000-3000 too).
+const MAX_DEPTH = 2500;
 
 // Shared singleton operator/context objects: they carry no position, so sharing is safe.
 const LOAD: A.Load = { _type: 'Load' };
@@ -269,10 +270,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) {
-      const t = this.peek();
-      throw this.errorAt('too many nested parentheses', t);
-    }
+    if (++this.depth > MAX_DEPTH) throw new PyParserRecursionError();
   }
 
   // -- Entry points --
@@ -1070,11 +1068,13 @@ class Parser {
 
   /** lambdef: 'lambda' [lambda_params] ':' expression */
   private lambdef(): A.Lambda {
+    this.enter();
     const kw = this.next();
     const args = this.parameters(':', false);
     if (!this.isOp(':')) throw this.invalid();
     this.next();
     const body = this.expression();
+    this.depth--;
     return this.fin({ _type: 'Lambda', args, body } as A.Lambda, this.pos(kw));
   }
 
@@ -2230,6 +2230,8 @@ export function parse(source: string, filename = '<unknown>', mode: ParseMode = 
     return p.parseModule();
   } catch (e) {
     if (e instanceof PySyntaxError) throw p.overrideWithTokenizerError(e);
+    // A JS stack overflow is the same condition as CPython's parser/AST recursion limit.
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw new PyParserRecursionError();
     throw e;
   }
 }

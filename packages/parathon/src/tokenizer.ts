@@ -290,6 +290,11 @@ export class Tokenizer {
         this.fail(this.tabError(), 'code');
         return false;
       }
+      if (this.indents.length >= 100) {
+        this.fail(new PySyntaxError('IndentationError', 'too many levels of indentation', this.filename,
+          this.absLine(this.line), 1, this.absLine(this.line), 0, this.lineText(this.line)), 'code');
+        return false;
+      }
       this.indents.push(col);
       this.altIndents.push(alt);
       this.push(T.INDENT, this.lineStart, p, this.line, this.lineStart);
@@ -367,6 +372,10 @@ export class Tokenizer {
     }
     const op = s3.slice(0, len);
     if (len === 1 && (op === '(' || op === '[' || op === '{')) {
+      if (this.brackets.length >= 200) {
+        this.fail(this.error('too many nested parentheses', this.line, this.lineStart, start));
+        return;
+      }
       this.brackets.push({ ch: op, line: this.line, col: 0, pos: start, lineStart: this.lineStart });
     } else if (len === 1 && CLOSERS[op]) {
       const b = this.brackets.pop();

@@ -43,3 +43,16 @@ export class PySyntaxError extends Error {
     this.text = text;
   }
 }
+
+/**
+ * Source nested too deeply for the parser (CPython raises RecursionError from ast construction,
+ * or MemoryError from its parser stack). Not a SyntaxError: CPython does not raise one either.
+ */
+export class PyParserRecursionError extends Error {
+  /** CPython exception class name. */
+  readonly pyType = 'RecursionError';
+  constructor() {
+    super('maximum recursion depth exceeded during ast construction');
+    this.name = 'RecursionError';
+  }
+}
