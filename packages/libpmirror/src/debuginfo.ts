@@ -114,9 +114,9 @@ export class Func {
     this.type = t;
   }
 
-  /** A C prototype: `int printf(const char *, ...)`. */
+  /** A C prototype as gdb's `info functions` prints it: `int printf(const char *, ...)`, `static int f()`. */
   toC(): string {
-    return this.type.declare(this.name);
+    return (this.external ? '' : 'static ') + this.type.declare(this.name);
   }
 }
 

@@ -270,8 +270,25 @@ function modifiers(q: Quals, pre: boolean, post: boolean): string {
   return (pre ? ' ' : '') + words.join(' ') + (post ? ' ' : '');
 }
 
+/** Nesting beyond this is a cycle in corrupt debug information, not a real C type. */
+const MAX_DEPTH = 256;
+let depth = 0;
+
+/** Guards the printer's mutual recursion against cyclic (corrupt) type graphs. */
+function guarded<T>(fn: () => T): T {
+  if (++depth > MAX_DEPTH) {
+    depth = 0;
+    throw new RangeError('type graph nests too deeply (a cycle in corrupt debug information?)');
+  }
+  try {
+    return fn();
+  } finally {
+    if (depth > 0) depth--;
+  }
+}
+
 function printType(t: Type, varstring: string, show: number, level: number): string {
-  return printView(view(t), varstring, show, level);
+  return guarded(() => printView(view(t), varstring, show, level));
 }
 
 function printView(v0: View, varstring: string, show: number, level: number): string {
@@ -288,6 +305,10 @@ function printView(v0: View, varstring: string, show: number, level: number): st
 }
 
 function printBase(v0: View, show: number, level: number): string {
+  return guarded(() => printBase1(v0, show, level));
+}
+
+function printBase1(v0: View, show: number, level: number): string {
   const name0 = nameOf(v0);
   if (show <= 0 && name0 !== undefined) {
     const k = v0.t.kind;
@@ -360,6 +381,10 @@ function printEnum(v: View, show: number): string {
 }
 
 function prefix(v: View, show: number, passedPtr: boolean, needPostSpace: boolean): string {
+  return guarded(() => prefix1(v, show, passedPtr, needPostSpace));
+}
+
+function prefix1(v: View, show: number, passedPtr: boolean, needPostSpace: boolean): string {
   if (nameOf(v) !== undefined && show <= 0) return '';
   switch (v.t.kind) {
     case 'pointer':
@@ -379,6 +404,10 @@ function prefix(v: View, show: number, passedPtr: boolean, needPostSpace: boolea
 }
 
 function suffix(v: View, show: number, passedPtr: boolean): string {
+  return guarded(() => suffix1(v, show, passedPtr));
+}
+
+function suffix1(v: View, show: number, passedPtr: boolean): string {
   if (nameOf(v) !== undefined && show <= 0) return '';
   switch (v.t.kind) {
     case 'array': {

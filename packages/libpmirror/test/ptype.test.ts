@@ -66,6 +66,21 @@ describe('ptype matches gdb', () => {
   });
 });
 
+describe('pmirror functions', () => {
+  it('prints the prototypes gdb info functions lists', async () => {
+    const { spawnSync } = await import('node:child_process');
+    for (const flags of [['-g', '-O0'], ['-gdwarf-4', '-O0']]) {
+      const exe = gcc('shapes.c', `functions${flags.join('')}`, flags);
+      const g = spawnSync('gdb', ['-nx', '-batch', '-ex', 'info functions', exe], { encoding: 'utf8' }).stdout;
+      const debugging = g.split('Non-debugging symbols:')[0]!;
+      const want = [...debugging.matchAll(/^\d+:\t(.*)$/gm)].map((m) => m[1]!).sort();
+      const ours = spawnSync(process.execPath, [new URL('../bin/pmirror.js', import.meta.url).pathname, 'functions', exe], { encoding: 'utf8' });
+      expect(ours.status).toBe(0);
+      expect(ours.stdout.trim().split('\n').sort()).toEqual(want);
+    }
+  });
+});
+
 describe('the type model', () => {
   it('gives member offsets, bit fields in both DWARF forms, enumerators, dimensions and signatures', () => {
     for (const flags of [['-g', '-O0'], ['-gdwarf-2', '-gstrict-dwarf', '-O0']]) {
@@ -91,6 +106,7 @@ describe('the type model', () => {
       const v = d.func('variadic')!;
       expect([v.variadic, v.callable, v.params.map((p) => p.name), v.returnType.name]).toEqual([true, false, ['fmt'], 'int']);
       expect(v.toC()).toBe('int variadic(const char *, ...)');
+      expect(d.func('nonproto')?.toC()).toBe('static int nonproto()');
       expect(d.func('nonproto')?.prototyped ?? false).toBe(false);
       const g = d.variable('g_every')!;
       expect(g.address).toBe(d.elf.symbol('g_every')!.value);
