@@ -64,7 +64,14 @@ export class DwarfInterpreter extends Interpreter {
       if (name.includes('.') || e?.$c !== R().builtins.ModuleNotFoundError) throw e;
       const path = findLibrary(name, this.searchDirs());
       if (!path) throw e;
-      return this.nativeModule(name, path);
+      try {
+        return this.nativeModule(name, path);
+      } catch (err: any) {
+        if (err?.$c) throw err;
+        const ie = pyErr('ImportError', `cannot import C library '${name}': ${err?.message ?? err}`);
+        ie.$d.name = name;
+        throw ie;
+      }
     }
   }
 

@@ -55,7 +55,7 @@ function headerDwarf(path: string): string | undefined {
   const headers = packageHeaders(path);
   if (!headers.length) return undefined;
   const nm = spawnSync('nm', ['-D', '--defined-only', path], { encoding: 'utf8' });
-  let names = (nm.stdout ?? '').split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => f[1] === 'T' && /^[A-Za-z_]\w*$/.test(f[2] ?? '')).map((f) => f[2]!);
+  let names = (nm.stdout ?? '').split('\n').map((l) => l.trim().replace(/@.*$/, '').split(/\s+/)).filter((f) => f[1] === 'T' && /^[A-Za-z_]\w*$/.test(f[2] ?? '')).map((f) => f[2]!);
   const dir = scratchDir();
   const src = join(dir, basename(path) + '-decls.c');
   const out = join(dir, basename(path) + '-decls.so');
@@ -292,14 +292,20 @@ export class NativeLibrary {
   constructor(path: string) {
     this.path = path;
     this.kl = koffi.load(path);
-    let debug = DebugInfo.open(path);
+    let debug: DebugInfo | undefined;
     let source: 'library' | 'headers' = 'library';
-    if (debug.stats().units === 0) {
+    let why = '';
+    try {
+      debug = DebugInfo.open(path);
+      if (debug.stats().units === 0) debug = undefined;
+    } catch (e: any) {
+      why = e?.message ?? String(e);
+    }
+    if (!debug) {
       const synth = headerDwarf(path);
-      if (synth) {
-        debug = DebugInfo.open(synth);
-        source = 'headers';
-      }
+      if (!synth) throw new Error(`${path}: no DWARF (${why || 'no units'}) and no installed headers to compile it from`);
+      debug = DebugInfo.open(synth);
+      source = 'headers';
     }
     this.debug = debug;
     this.dwarfSource = source;
@@ -415,6 +421,8 @@ function ctypeType(): any {
       case 'array':
         return builtin('array', (n: any) => {
           if (Array.isArray(n)) return newObject(arrayOf(o.type, n.length), n);
+          // bytes for a character type: a NUL-terminated C string that lives as long as the object.
+          if (isBytes(n) && sizeOf(o.type) === 1) return newObject(arrayOf(o.type, n.b.length + 1), n);
           if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw pyErr('TypeError', 'array() takes a length or a list');
           return newObject(arrayOf(o.type, n));
         });
