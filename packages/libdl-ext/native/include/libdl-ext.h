@@ -214,7 +214,7 @@ DLEXT_PUBLIC int dlext_bind_debug(void *handle, const char *symbol, void *addres
  * target with every register unchanged, returning whatever target returns. */
 
 struct dlext_entry_info {
-  const char *file;                /* source file for gdb (NULL: no DWARF, symbol only) */
+  const char *file;                /* source file for gdb (NULL: no DWARF; symbol and .eh_frame only) */
   const char *comp_dir;            /* may be NULL */
   unsigned line;                   /* declaration line */
   unsigned language;               /* DW_LANG_* (0: DW_LANG_C99) */

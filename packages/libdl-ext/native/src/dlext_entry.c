@@ -10,7 +10,11 @@ int dlext_entry_point(void *handle, const char *symbol, const char *signature, v
     return dlext_fail(DLEXT_E_INVAL, "dlext_entry_point: NULL or empty argument");
   struct dlext_debug *d = NULL;
   int rc = 0;
-  if (info && info->file) rc = dlext_debug_create(info->file, info->comp_dir, info->line, info->language, &d);
+  /* Always describe the frame: without a source file the unwinder and gdb still get .eh_frame. */
+  bool dwarf = info && info->file;
+  rc = dlext_debug_create(dwarf ? info->file : symbol, dwarf ? info->comp_dir : NULL, dwarf ? info->line : 0,
+                          dwarf ? info->language : 0, &d);
+  if (rc == 0) d->frame_only = !dwarf;
   struct dlext_buf code = { 0 };
   unsigned call_site = 0;
   if (rc == 0) rc = dlext_arch_entry(signature, (uintptr_t)target, info, &code, d, &call_site);
@@ -18,7 +22,7 @@ int dlext_entry_point(void *handle, const char *symbol, const char *signature, v
   if (rc == 0) rc = dlext_alloc(handle, code.n, DLEXT_ALLOC_CODE, &addr);
   if (rc == 0) dlext_arch_near_call(code.p, call_site, (uintptr_t)addr, (uintptr_t)target);
   if (rc == 0) rc = dlext_write(handle, addr, code.p, code.n);
-  if (rc == 0) rc = d ? dlext_bind_debug(handle, symbol, addr, code.n, d) : dlbind(handle, symbol, addr, code.n, DLEXT_KIND_FUNC);
+  if (rc == 0) rc = dlext_bind_debug(handle, symbol, addr, code.n, d);
   if (rc != 0 && addr) dlfree(handle, addr);
   if (rc == 0) *entry_ret = addr;
   dlext_buf_free(&code);

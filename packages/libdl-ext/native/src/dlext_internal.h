@@ -121,6 +121,7 @@ struct dlext_debug {
   struct dlext_dline *lines; size_t nlines, lines_cap;
   bool has_frame;
   unsigned push_end, mov_end, leave_end;
+  bool frame_only;                      /* .eh_frame and symbol, no DWARF (entry points without a file) */
 };
 
 /* -- Byte buffers for emitters -- */

@@ -345,15 +345,15 @@ static void ctx_free(struct jit_ctx *c) {
 }
 
 /* Build the sections for c, in section order. Returns the count. */
-static size_t sections(struct jit_ctx *c, struct section *s, bool eh) {
+static size_t sections(struct jit_ctx *c, struct section *s, bool eh, bool dwarf) {
   size_t n = 1;
   s[n++] = (struct section){ ".text", SHT_NOBITS, SHF_ALLOC | SHF_EXECINSTR, NULL, c->addr, c->size, 0, 0, 0, 0 };
   if (eh) s[n++] = (struct section){ ".eh_frame", SHT_PROGBITS, SHF_ALLOC, &c->eh, 0, 0, 0, 0, 0, 0 };
   size_t symtab = n;
-  s[n++] = (struct section){ ".symtab", SHT_SYMTAB, 0, &c->symtab, 0, 0, (Elf64_Word)(symtab + 1), c->d ? 2 : 1,
+  s[n++] = (struct section){ ".symtab", SHT_SYMTAB, 0, &c->symtab, 0, 0, (Elf64_Word)(symtab + 1), dwarf ? 2 : 1,
                              sizeof(Elf64_Sym), 0 };
   s[n++] = (struct section){ ".strtab", SHT_STRTAB, 0, &c->strtab, 0, 0, 0, 0, 0, 0 };
-  if (c->d) {
+  if (dwarf) {
     s[n++] = (struct section){ ".debug_info", SHT_PROGBITS, 0, &c->info, 0, 0, 0, 0, 0, 0 };
     s[n++] = (struct section){ ".debug_abbrev", SHT_PROGBITS, 0, &c->abbrev, 0, 0, 0, 0, 0, 0 };
     s[n++] = (struct section){ ".debug_line", SHT_PROGBITS, 0, &c->line, 0, 0, 0, 0, 0, 0 };
@@ -383,7 +383,7 @@ static const struct sym_object sym_template = {
           { .sh_name = 1, .sh_type = SHT_NOBITS, .sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_addralign = 16 },
           { .sh_name = 7, .sh_type = SHT_SYMTAB, .sh_offset = offsetof(struct sym_object, sym),
             .sh_size = 2 * sizeof(Elf64_Sym), .sh_link = 3, .sh_info = 1, .sh_addralign = 8, .sh_entsize = sizeof(Elf64_Sym) },
-          { .sh_name = 15, .sh_type = SHT_STRTAB, .sh_offset = sizeof(struct sym_object), .sh_addralign = 1 },
+          { .sh_name = 15, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, strtab), .sh_addralign = 1 },
           { .sh_name = 23, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, shstrtab),
             .sh_size = sizeof sym_shstrtab, .sh_addralign = 1 } },
   .sym = { { 0 }, { .st_name = 1, .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC), .st_shndx = 1 } },
@@ -391,17 +391,17 @@ static const struct sym_object sym_template = {
 };
 
 static int jit_symbol_only(const char *name, uintptr_t addr, size_t size, struct dlext_jit_entry **entry_ret) {
-  size_t len = strlen(name);
-  struct sym_object *o = malloc(sizeof *o + len + 2);
+  size_t len = strlen(name), total = offsetof(struct sym_object, strtab) + len + 2;
+  struct sym_object *o = malloc(total > sizeof *o ? total : sizeof *o);
   if (!o) return DLEXT_E_NOMEM;
-  memcpy(o, &sym_template, sizeof *o);
+  memcpy(o, &sym_template, offsetof(struct sym_object, strtab));
   o->strtab[0] = '\0';
   memcpy(o->strtab + 1, name, len + 1);
   o->sh[1].sh_addr = addr;
   o->sh[1].sh_size = size;
   o->sh[3].sh_size = len + 2;
   o->sym[1].st_size = size;
-  int rc = dlext_jit_register((unsigned char *)o, sizeof *o + len + 2, NULL, entry_ret);
+  int rc = dlext_jit_register((unsigned char *)o, total, NULL, entry_ret);
   if (rc != 0) free(o);
   return rc;
 }
@@ -414,16 +414,17 @@ int dlext_jit_function(const char *name, uintptr_t addr, size_t size, const stru
   Elf64_Sym null = { 0 };
   dlext_buf_u8(&c.strtab, 0);
   dlext_buf_bytes(&c.symtab, &null, sizeof null);
-  if (d) sym(&c, d->file, ELF64_ST_INFO(STB_LOCAL, STT_FILE), SHN_ABS, 0);
+  bool dwarf = !d->frame_only;
+  if (dwarf) sym(&c, d->file, ELF64_ST_INFO(STB_LOCAL, STT_FILE), SHN_ABS, 0);
   sym(&c, name, ELF64_ST_INFO(STB_GLOBAL, STT_FUNC), 1, c.size);
   bool ok = !c.symtab.oom && !c.strtab.oom;
-  if (ok && d) {
+  if (ok && dwarf) {
     emit_abbrev(&c.abbrev);
     ok = emit_info(&c) && emit_line(&c) && !c.abbrev.oom && !c.str.oom;
   }
   if (ok && eh) ok = emit_eh_frame(&c);
   struct section s[12] = { 0 };
-  size_t nsec = sections(&c, s, eh), eh_off = 0;
+  size_t nsec = sections(&c, s, eh, dwarf), eh_off = 0;
   struct dlext_buf img = { 0 };
   if (ok) assemble(&img, s, nsec, &eh_off);
   ctx_free(&c);
