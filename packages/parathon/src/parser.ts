@@ -300,7 +300,10 @@ class Parser {
     while (this.peek().type === T.NEWLINE) this.next();
     if (this.peek().type !== T.ENDMARKER) this.statement(body);
     while (this.peek().type === T.NEWLINE) this.next();
-    if (this.peek().type !== T.ENDMARKER) throw this.invalid();
+    if (this.peek().type !== T.ENDMARKER) {
+      const t = this.last;
+      throw this.error('multiple statements found while compiling a single statement', t.lineno, t.col, t.end_lineno, t.end_col);
+    }
     return { _type: 'Interactive', body };
   }
 

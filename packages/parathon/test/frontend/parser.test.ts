@@ -109,6 +109,31 @@ describe("parser: every string literal in python3's own grammar tests, parsed by
   });
 });
 
+describe('parser: eval and single modes, dump options, as python3', () => {
+  const cases = JSON.parse(readFileSync(here + 'modes.json', 'utf8')) as [string, 'exec' | 'eval' | 'single', number | string | null, boolean][];
+  // Made by: python3 test/frontend/pymodes.py test/frontend/modes.json > test/frontend/modes.expected.json
+  const stored = JSON.parse(readFileSync(here + 'modes.expected.json', 'utf8')) as (string | { error: ErrRecord })[];
+  const run = ([src, mode, indent, attrs]: [string, 'exec' | 'eval' | 'single', number | string | null, boolean]) => {
+    try {
+      return dump(parse(src, '<unknown>', mode), { indent, includeAttributes: attrs });
+    } catch (e) {
+      if (!(e instanceof PySyntaxError)) throw e;
+      return { error: { type: e.pyType, msg: e.msg, lineno: e.lineno, offset: e.offset } };
+    }
+  };
+
+  cases.forEach((c, k) => {
+    it(`parses ${JSON.stringify(c[0]).slice(0, 30)} in ${c[1]} mode like python3`, () => {
+      expect(run(c)).toEqual(stored[k]);
+    });
+  });
+
+  it.runIf(hasPython)('agrees with python3 regenerated now', () => {
+    const out = execFileSync('python3', [here + 'pymodes.py', here + 'modes.json']).toString();
+    expect(cases.map(run)).toEqual(JSON.parse(out));
+  });
+});
+
 describe('parser: modes and values', () => {
   it('parses eval and single modes like compile()', () => {
     expect(dump(parse('1 + x', '<e>', 'eval'))).toBe(
