@@ -20,6 +20,10 @@ describe('index lookups from C', () => {
   it('reports status codes, set_type, iteration, statistics and site totals', () => {
     expectOk(runProgram(buildLinked('test/c/api.c')));
   });
+
+  it('takes back the record caches of threads that end (2000 short threads)', () => {
+    expectOk(runProgram(buildLinked('test/c/threadexit.c')));
+  });
 });
 
 describe('under AddressSanitizer + UndefinedBehaviorSanitizer', () => {
@@ -29,6 +33,11 @@ describe('under AddressSanitizer + UndefinedBehaviorSanitizer', () => {
       expectOk(runProgram(exe, [mode]));
     });
   }
+
+  it('threadexit.c', () => {
+    const exe = compileC({ pkg, sources: ['test/c/threadexit.c'], sanitize: true });
+    expectOk(runProgram(exe));
+  });
 
   it('api.c', () => {
     const exe = compileC({ pkg, sources: ['test/c/api.c'], sanitize: true });

@@ -1,5 +1,6 @@
 /* libmemtable: private mappings and the type-stable record pool. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <sys/mman.h>
 #include "memtable_internal.h"
 #include "memtable_atomic.h"
@@ -10,6 +11,40 @@
 /* A thread's cache of free records (the fast paths are inline in memtable_internal.h). */
 __thread struct mt_rec *mt_tl_free;
 __thread unsigned mt_tl_count;
+
+/* -- Thread exit --
+   A thread that ends gives its cached records back, or a program that starts many short threads
+   would strand up to MT_CACHE_MAX records (10 KiB) per thread. A pthread key's destructor does it;
+   keys below 32 live in the thread descriptor, so neither creating nor setting one allocates. */
+
+static pthread_key_t exit_key;
+static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
+static int exit_key_ok;
+static __thread int tl_registered;
+
+/* Move all of this thread's cached records to the shared list. */
+static void give_back(void *unused) {
+  (void)unused;
+  struct mt_state *S = mt_state();
+  struct mt_rec *first = mt_tl_free, *last = first;
+  tl_registered = 0;
+  if (!first) return;
+  while (LOAD(&last->next)) last = LOAD(&last->next);
+  mt_tl_free = NULL;
+  mt_tl_count = 0;
+  mt_lock(&S->pool_lock);
+  STORE(&last->next, S->pool_free);
+  S->pool_free = first;
+  mt_unlock(&S->pool_lock);
+}
+
+static void make_exit_key(void) { exit_key_ok = pthread_key_create(&exit_key, give_back) == 0; }
+
+/* Arrange for give_back at this thread's exit (once per thread, on its first refill). */
+static void register_thread(void) {
+  pthread_once(&exit_once, make_exit_key);
+  if (exit_key_ok && pthread_setspecific(exit_key, (void *)1) == 0) tl_registered = 1;
+}
 
 /* -- Mappings -- */
 
@@ -25,6 +60,7 @@ void *mt_map(struct mt_state *S, size_t bytes) {
 
 /* Refill this thread's cache from the shared list, carving a new slab when that is empty. */
 int mt_rec_refill(struct mt_state *S) {
+  if (!tl_registered) register_thread();
   mt_lock(&S->pool_lock);
   for (unsigned i = 0; i < MT_BATCH; i++) {
     struct mt_rec *r = S->pool_free;
