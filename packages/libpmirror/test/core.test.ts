@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { compileC, runProgram } from '../../../test-support/native.js';
 import { libraryPath, version } from '../src/index.js';
@@ -22,8 +23,32 @@ describe('libpmirror core', () => {
 
   it('runs the C client under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
     const exe = compileC({ pkg, sources: ['test/c/client.c'], sanitize: true });
-    const r = runProgram(exe);
+    const r = runProgram(exe, [exe]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('lets a C program read its own debug information (checked with addr2line)', () => {
+    const exe = compileC({ pkg, sources: ['test/c/client.c'], link: libraryPath, out: 'client-self' });
+    const r = runProgram(exe, [exe]);
+    expect(r.status).toBe(0);
+    const [, head, json] = r.stdout.trim().split('\n');
+    const [, addr, pos] = /^main (0x[0-9a-f]+) (.*)$/.exec(head!)!;
+    const a2l = spawnSync('addr2line', ['-e', exe, addr!], { encoding: 'utf8' }).stdout.trim();
+    expect(pos).toBe(a2l);
+    const described = JSON.parse(json!);
+    expect(described.entity).toMatchObject({ kind: 'function', name: 'main', external: true, variadic: false });
+    expect(described.entity.params.map((p: { name: string }) => p.name)).toEqual(['argc', 'argv']);
+  });
+
+  it('gives exit code 2 and a message from the CLI for a corrupt or debug-less file', () => {
+    const bin = pkg + 'bin/pmirror.js';
+    const garbage = spawnSync(process.execPath, [bin, 'ptype', pkg + 'package.json', 'int'], { encoding: 'utf8' });
+    expect([garbage.status, garbage.stderr.trim()]).toEqual([2, `pmirror: not an ELF file: ${pkg}package.json`]);
+    const none = spawnSync(process.execPath, [bin, 'info', '/bin/true'], { encoding: 'utf8' });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^pmirror: no DWARF debug information: /);
+    const usage = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
   });
 });

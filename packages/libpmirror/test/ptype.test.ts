@@ -1,7 +1,7 @@
 // Our ptype text must equal gdb's, for every type shape, under every gcc debug-info flavour.
 import { describe, expect, it } from 'vitest';
 import { DebugInfo } from '../src/index.js';
-import { gcc, gdbPtype, LIBC } from './oracle.js';
+import { gcc, gdbPtype, LIBC, pkg } from './oracle.js';
 
 const NAMES = [
   'struct everything', 'struct bits', 'struct oldbits', 'union u', 'struct flex', 'struct point',
@@ -63,6 +63,17 @@ describe('ptype matches gdb', () => {
       compared++;
     });
     expect(compared).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('declarations', () => {
+  it('resolve to the definition in another unit, as gdb does', () => {
+    const exe = gcc('decl.c', 'decl-def', ['-g', '-O0', pkg + 'test/fixtures/def.c']);
+    const names = ['g_hidden', 'get_hidden', 'struct hidden', 'the_hidden'];
+    const want = gdbPtype(exe, names);
+    const d = DebugInfo.open(exe);
+    names.forEach((n, i) => expect(`${n}: ${ours(d, n)}`).toBe(`${n}: ${want[i]}`));
+    expect(d.variable('g_hidden')!.type.target!.members.map((m) => m.name)).toEqual(['secret', 'tag']);
   });
 });
 
