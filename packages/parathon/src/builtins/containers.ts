@@ -5,7 +5,7 @@ import {
   TypeError_, ValueError_, IndexError_, KeyError_, StopIteration_, GeneratorExit_, RuntimeError_, UnicodeDecodeError_,
   object_, str_, list_, tuple_, dict_, set_, frozenset_, bytes_, bytearray_, generator_, iterator_, NotImplemented,
 } from '../runtime/core.js';
-import { PyDict, PySet } from '../runtime/dict.js';
+import { PyDict, PySet, setOrder } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
 import { call, allocate, Kw } from '../runtime/calls.js';
 import { format } from '../runtime/format.js';
@@ -786,47 +786,88 @@ for (const vt of viewTypes) {
 function toSet(x: any): PySet {
   if (x instanceof PySet) return x;
   const s = new PySet();
-  for (const v of O.items(x)) s.add(v);
+  setUpdate(s, x);
   return s;
 }
 
 // -- set / frozenset --
 
-function setOp(op: string, a: PySet, b: PySet): PySet {
-  const r = new PySet(a.$c === frozenset_);
-  switch (op) {
-    case '&': for (const k of a.values()) if (b.has(k)) r.add(k); break;
-    case '|': for (const k of a.values()) r.add(k); for (const k of b.values()) r.add(k); break;
-    case '-': for (const k of a.values()) if (!b.has(k)) r.add(k); break;
-    case '^':
-      for (const k of a.values()) if (!b.has(k)) r.add(k);
-      for (const k of b.values()) if (!a.has(k)) r.add(k);
-      break;
+/** Fill `s` from an iterable as CPython's set_update_internal does (merge for sets). */
+export function setUpdate(s: PySet, x: any): void {
+  if (x instanceof PySet) s.merge(x);
+  else for (const v of O.items(x)) {
+    if (typeof v === 'object' && v !== null && !(v instanceof PyFloat)) O.hash(v);
+    s.add(v);
   }
+}
+function copySet(a: PySet, frozen = a.$c === frozenset_): PySet {
+  const r = new PySet(frozen);
+  r.merge(a);
   return r;
+}
+/** Set algebra with CPython's construction order (so number sets print as python3 prints them). */
+function setOp(op: string, a: PySet, b: PySet): PySet {
+  const frozen = a.$c === frozenset_ || isSubtype(a.$c, frozenset_);
+  switch (op) {
+    case '|': {
+      const r = copySet(a, frozen);
+      r.merge(b);
+      return r;
+    }
+    case '&': {
+      const r = new PySet(frozen);
+      let [big, small] = [a, b];
+      if (b.size > a.size) [big, small] = [b, a];
+      for (const k of small.order()) if (big.has(k)) r.add(k);
+      return r;
+    }
+    case '-': {
+      if ((a.size >> 2) > b.size) {
+        const r = copySet(a, frozen);
+        for (const k of b.order()) r.delete(k);
+        return r;
+      }
+      const r = new PySet(frozen);
+      for (const k of a.order()) if (!b.has(k)) r.add(k);
+      return r;
+    }
+    case '^': {
+      const r = copySet(b, frozen);
+      for (const k of a.order()) {
+        if (r.has(k)) r.delete(k);
+        else r.add(k);
+      }
+      return r;
+    }
+  }
+  return a;
 }
 O.hooks_set.op = setOp;
 for (const ST of [set_, frozenset_]) {
   const frozen = ST === frozenset_;
   def(ST, '__new__', (t: PyType, it?: any) => {
     const s: PySet = t === ST ? new PySet(frozen) : allocate(t);
-    if (it !== undefined && (frozen || t === ST)) for (const v of O.items(it)) s.add(v);
+    if (it !== undefined && (frozen || t === ST)) setUpdate(s, it);
     return s;
   });
   ST.$d.__new__.$nobind = true;
   def(ST, '__len__', (s: PySet) => s.size);
   def(ST, '__contains__', (s: PySet, x: any) => s.has(x));
   def(ST, '__iter__', (s: PySet) => new O.DictIt(s, 0));
-  def(ST, 'copy', (s: PySet) => setOp('|', s, new PySet()));
-  def(ST, 'union', (s: PySet, ...o: any[]) => o.reduce((acc, x) => setOp('|', acc, toSet(x)), setOp('|', s, new PySet())));
-  def(ST, 'intersection', (s: PySet, ...o: any[]) => o.reduce((acc, x) => setOp('&', acc, toSet(x)), setOp('|', s, new PySet())));
-  def(ST, 'difference', (s: PySet, ...o: any[]) => o.reduce((acc, x) => setOp('-', acc, toSet(x)), setOp('|', s, new PySet())));
+  def(ST, 'copy', (s: PySet) => copySet(s));
+  def(ST, 'union', (s: PySet, ...o: any[]) => {
+    const r = copySet(s);
+    for (const x of o) setUpdate(r, x);
+    return r;
+  });
+  def(ST, 'intersection', (s: PySet, ...o: any[]) => o.reduce((acc, x) => setOp('&', acc, toSet(x)), copySet(s)));
+  def(ST, 'difference', (s: PySet, ...o: any[]) => o.reduce((acc, x) => setOp('-', acc, toSet(x)), copySet(s)));
   def(ST, 'symmetric_difference', (s: PySet, o: any) => setOp('^', s, toSet(o)));
   def(ST, 'issubset', (s: PySet, o: any) => O.cmp(s, toSet(o), '<='));
   def(ST, 'issuperset', (s: PySet, o: any) => O.cmp(s, toSet(o), '>='));
   def(ST, 'isdisjoint', (s: PySet, o: any) => setOp('&', s, toSet(o)).size === 0);
-  def(ST, '__eq__', (a: PySet, b: any) => (b instanceof PySet ? O.eq(setOp('|', a, new PySet()), setOp('|', b, new PySet())) : NotImplemented));
-  def(ST, '__repr__', (s: PySet) => repr(setOp('|', s, new PySet(frozen))));
+  def(ST, '__eq__', (a: PySet, b: any) => (b instanceof PySet ? O.eq(copySet(a, false), copySet(b, false)) : NotImplemented));
+  def(ST, '__repr__', (s: PySet) => repr(copySet(s, frozen)));
   for (const [n, op] of [['__and__', '&'], ['__or__', '|'], ['__sub__', '-'], ['__xor__', '^']] as const) {
     def(ST, n, (a: PySet, b: any) => (b instanceof PySet ? setOp(op, a, b) : NotImplemented));
   }
@@ -841,7 +882,7 @@ set_.$d.__hash__ = null;
 const SE = set_;
 def(SE, '__init__', (s: PySet, it?: any) => {
   s.clear();
-  if (it !== undefined) for (const v of O.items(it)) s.add(v);
+  if (it !== undefined) setUpdate(s, it);
   return null;
 });
 def(SE, 'add', (s: PySet, x: any) => {
@@ -859,7 +900,7 @@ def(SE, 'discard', (s: PySet, x: any) => {
 });
 def(SE, 'pop', (s: PySet) => {
   if (!s.size) throw mkExc(KeyError_, 'pop from an empty set');
-  const v = s.values().next().value;
+  const v = s.popKey();
   s.delete(v);
   return v;
 });
@@ -868,24 +909,34 @@ def(SE, 'clear', (s: PySet) => {
   return null;
 });
 def(SE, 'update', (s: PySet, ...o: any[]) => {
-  for (const x of o) for (const v of O.items(x)) s.add(v);
+  for (const x of o) setUpdate(s, x);
   return null;
 });
+/** Make `s` hold exactly the contents (and table) of `r`. */
+function swapBodies(s: PySet, r: PySet): void {
+  s.clear();
+  s.merge(r);
+}
+const inplaceOp = (s: PySet, op: string, b: PySet): void => {
+  if (op === '|') s.merge(b);
+  else if (op === '-') for (const k of b.order()) s.delete(k);
+  else if (op === '^') {
+    for (const k of b.order()) {
+      if (s.has(k)) s.delete(k);
+      else s.add(k);
+    }
+  } else swapBodies(s, setOp('&', s, b));
+};
 for (const [n, op] of [['intersection_update', '&'], ['difference_update', '-'], ['symmetric_difference_update', '^']] as const) {
   def(SE, n, (s: PySet, ...o: any[]) => {
-    let r = s;
-    for (const x of o) r = setOp(op, r, toSet(x));
-    const vals = [...r.values()];
-    s.clear();
-    for (const v of vals) s.add(v);
+    for (const x of o) inplaceOp(s, op, toSet(x));
     return null;
   });
 }
 for (const [n, op] of [['__iand__', '&'], ['__ior__', '|'], ['__isub__', '-'], ['__ixor__', '^']] as const) {
   def(SE, n, (s: PySet, b: any) => {
-    const vals = [...setOp(op, s, toSet(b)).values()];
-    s.clear();
-    for (const v of vals) s.add(v);
+    if (!(b instanceof PySet)) return NotImplemented;
+    inplaceOp(s, op, b);
     return s;
   });
 }

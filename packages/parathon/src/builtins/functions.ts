@@ -375,7 +375,7 @@ fn('divmod', (a: any, b: any) => {
   throw mkExc(TypeError_, `unsupported operand type(s) for divmod(): '${tname(a)}' and '${tname(b)}'`);
 });
 fn('pow', (a: any, b: any, m?: any) => O.pow(a, b, m));
-fn('hash', (x: any) => O.hash(x));
+fn('hash', (x: any) => O.exactHash(x));
 fn('id', (x: any) => O.idOf(x));
 fn('len', (x: any) => O.lenOf(x));
 

@@ -9,7 +9,7 @@ import {
   RuntimeError_, object_, type_, int_, bool_, float_, str_, list_, tuple_, dict_, set_, frozenset_, bytes_, bytearray_,
   range_, slice_, NotImplemented, Ellipsis, MAXS,
 } from '../runtime/core.js';
-import { PyDict, PySet } from '../runtime/dict.js';
+import { PyDict, PySet, setOrder } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
 import { call, construct, allocate, newClass, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
 import { floatRepr, format, formatFloat, fixed } from '../runtime/format.js';
@@ -76,7 +76,7 @@ function builtinRepr(x: any, t: PyType, f: any): string {
   }
   if (x instanceof PySet) {
     if (f !== undefined && f !== set_.$d.__repr__ && f !== frozenset_.$d.__repr__) return call1(f, x);
-    const body = [...x.values()].map(repr).join(', ');
+    const body = setOrder(x).map(repr).join(', ');
     if (x.$c === frozenset_ || isSubtype(x.$c, frozenset_)) return x.size ? `${x.$c.name}({${body}})` : `${x.$c.name}()`;
     return x.size ? '{' + body + '}' : 'set()';
   }

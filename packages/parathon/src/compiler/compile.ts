@@ -764,7 +764,10 @@ class Compiler {
       case 'Slice': return this.slice(e);
       case 'List': return this.seqItems(e.elts);
       case 'Tuple': return `new $PyTuple(${this.seqItems(e.elts)})`;
-      case 'Set': return `$mkset(${this.seqItems(e.elts)})`;
+      case 'Set':
+        // CPython folds a display of 3+ constants into a frozenset and merges it (iteration order!)
+        if (e.elts.length > 2 && e.elts.every(isConst)) return `$mksetConst(${this.seqItems(e.elts)})`;
+        return `$mkset(${this.seqItems(e.elts)})`;
       case 'Dict': {
         if (!e.keys.some((k: any) => k === null)) {
           return `$mkdict([${e.keys.map((k: any, i: number) => `${this.expr(k)}, ${this.expr(e.values[i])}`).join(', ')}])`;
@@ -955,6 +958,17 @@ class Compiler {
   }
 }
 
+/** Would CPython's AST optimiser fold this expression into a constant? */
+function isConst(e: any): boolean {
+  switch (e._type) {
+    case 'Constant': return true;
+    case 'Tuple': return e.elts.every(isConst);
+    case 'UnaryOp': return e.op._type !== 'Not' && isConst(e.operand);
+    case 'BinOp': return isConst(e.left) && isConst(e.right);
+  }
+  return false;
+}
+
 /** Runtime helpers every compiled module destructures (each available as `$name`). */
 export const RT_NAMES = [
   'add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'binop', 'inplace',
@@ -966,5 +980,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst',
 ];

@@ -2,10 +2,11 @@
 // bool, integral float) are normalised so that 1 == 1.0 == True share a slot; other hashable keys go
 // through Python hashing, each distinct key getting a private token object as its Map key.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { PyFloat, PyType, dict_, set_, frozenset_, MAXS } from './core.js';
+import { PyFloat, PyTuple, PyType, dict_, set_, frozenset_, tuple_, MAXS } from './core.js';
 
 /** Hooks into ops (set at start-up to avoid an import cycle). */
-export const dictHooks: { hash: (x: any) => number; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean } = {
+export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean } = {
+  exactHash: () => 0,
   ident: () => false,
   hash: () => 0,
   eq: (a, b) => a === b,
@@ -105,12 +106,19 @@ export class PyDict {
   }
 }
 
-/** A Python set or frozenset. */
+/** A Python set or frozenset. Besides the membership Map, sets of numbers keep a model of
+ * CPython's open-addressed table (same probing, growth and merge rules) so that they iterate and print
+ * in the order python3 does; sets holding anything else iterate in insertion order. */
 export class PySet {
   $c: PyType;
   m = new Map<any, any>();
   hk: HashTable | null = null;
   $d: any;
+  /** CPython table model: slot keys (EMPTY / DUMMY / key), their hashes, fill, finger. */
+  t: any[] | null = new Array(8).fill(EMPTY);
+  th: bigint[] = new Array(8).fill(0n);
+  fill = 0;
+  finger = 0;
   constructor(frozen = false) {
     this.$c = frozen ? frozenset_ : set_;
   }
@@ -126,13 +134,20 @@ export class PySet {
   }
   add(k: any): void {
     const p = this.mk(k, true);
-    if (!this.m.has(p)) this.m.set(p, k);
+    if (this.m.has(p)) return;
+    this.m.set(p, k);
+    if (this.t) {
+      const h = numHash(k);
+      if (h === undefined) this.t = null;
+      else this.tblAdd(k, h);
+    }
   }
   delete(k: any): boolean {
     const p = this.mk(k, false);
     if (p === undefined) return false;
     const ok = this.m.delete(p);
     if (ok && typeof p === 'object' && this.hk) dropToken(this.hk, k);
+    if (ok && this.t) this.tblDel(k);
     return ok;
   }
   get size(): number {
@@ -141,8 +156,138 @@ export class PySet {
   clear(): void {
     this.m.clear();
     this.hk = null;
+    this.t = new Array(8).fill(EMPTY);
+    this.th = new Array(8).fill(0n);
+    this.fill = 0;
+    this.finger = 0;
+  }
+  /** Iteration order (CPython's for number sets). */
+  order(): any[] {
+    if (!this.t) return [...this.m.values()];
+    const out: any[] = [];
+    for (const k of this.t) if (k !== EMPTY && k !== DUMMY) out.push(k);
+    return out;
   }
   values(): IterableIterator<any> {
-    return this.m.values();
+    return this.order()[Symbol.iterator]();
+  }
+  /** set.pop(): CPython scans from its finger. */
+  popKey(): any {
+    if (!this.t) return this.m.values().next().value;
+    const t = this.t;
+    let i = this.finger & (t.length - 1);
+    while (t[i] === EMPTY || t[i] === DUMMY) i = (i + 1) & (t.length - 1);
+    this.finger = i + 1;
+    return t[i];
+  }
+  /** Add every element of another set the way CPython's set_merge does. */
+  merge(o: PySet): void {
+    if (!this.t || !o.t) {
+      for (const k of o.order()) this.add(k);
+      return;
+    }
+    const used = this.m.size;
+    const mask = this.t.length - 1;
+    if ((this.fill + o.m.size) * 5 >= mask * 3) this.tblResize((used + o.m.size) * 2);
+    const empty = this.fill === 0;
+    const ot = o.t, oth = o.th;
+    if (empty && this.t.length === ot.length && o.fill === o.m.size) {
+      for (const [p, k] of o.m) this.m.set(p, k);
+      this.t = ot.slice();
+      this.th = oth.slice();
+      this.fill = o.fill;
+      return;
+    }
+    if (empty) {
+      for (let i = 0; i < ot.length; i++) {
+        const k = ot[i];
+        if (k === EMPTY || k === DUMMY) continue;
+        this.m.set(this.mk(k, true), k);
+        insertClean(this.t, this.th, k, oth[i]!);
+      }
+      this.fill = this.m.size;
+      return;
+    }
+    for (let i = 0; i < ot.length; i++) {
+      const k = ot[i];
+      if (k !== EMPTY && k !== DUMMY) this.add(k);
+    }
+  }
+  private tblAdd(k: any, h: bigint): void {
+    insertClean(this.t!, this.th, k, h);
+    this.fill++;
+    const mask = this.t!.length - 1;
+    if (this.fill * 5 < mask * 3) return;
+    const used = this.m.size;
+    this.tblResize(used > 50000 ? used * 2 : used * 4);
+  }
+  private tblDel(k: any): void {
+    const t = this.t!;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] !== EMPTY && t[i] !== DUMMY && (t[i] === k || dictHooks.eq(t[i], k))) {
+        t[i] = DUMMY;
+        return;
+      }
+    }
+  }
+  private tblResize(minused: number): void {
+    let size = 8;
+    while (size <= minused) size <<= 1;
+    const ot = this.t!, oth = this.th;
+    const nt = new Array(size).fill(EMPTY), nth = new Array(size).fill(0n);
+    for (let i = 0; i < ot.length; i++) if (ot[i] !== EMPTY && ot[i] !== DUMMY) insertClean(nt, nth, ot[i], oth[i]!);
+    this.t = nt;
+    this.th = nth;
+    this.fill = this.m.size;
   }
 }
+const EMPTY = Symbol('empty');
+const DUMMY = Symbol('dummy');
+/** CPython's set_insert_clean: linear probes of 9, then perturbed probing. */
+function insertClean(t: any[], th: bigint[], k: any, h: bigint): void {
+  const mask = t.length - 1;
+  const bm = BigInt(mask);
+  let perturb = h;
+  let i = Number(h & bm);
+  for (;;) {
+    if (t[i] === EMPTY) {
+      t[i] = k;
+      th[i] = h;
+      return;
+    }
+    if (i + 9 <= mask) {
+      for (let j = 1; j <= 9; j++) {
+        if (t[i + j] === EMPTY) {
+          t[i + j] = k;
+          th[i + j] = h;
+          return;
+        }
+      }
+    }
+    perturb >>= 5n;
+    i = Number((BigInt(i) * 5n + 1n + perturb) & bm);
+  }
+}
+/** CPython's (unsigned) hash of a number-like element, or undefined for anything else. */
+function numHash(v: any): bigint | undefined {
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      break;
+    case 'object':
+      if (v instanceof PyFloat) break;
+      if (v instanceof PyTuple && v.$c === tuple_ && v.a.every((e: any) => numHash(e) !== undefined)) break;
+      return undefined;
+    default:
+      return undefined;
+  }
+  let b = BigInt(dictHooks.exactHash(v));
+  if (b < 0n) b += 1n << 64n;
+  return b;
+}
+/** Iteration order of a set. */
+export function setOrder(s: PySet): any[] {
+  return s.order();
+}
+

@@ -9,7 +9,7 @@ import {
   StopIteration_, NotImplemented, object_, type_, int_, float_, bool_, str_, list_, tuple_, bumpEpoch, epoch,
   call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_,
 } from './core.js';
-import { PyDict, PySet, dictHooks } from './dict.js';
+import { PyDict, PySet, dictHooks, setOrder } from './dict.js';
 
 // -- ints --
 
@@ -741,7 +741,7 @@ function checkHashable(x: any): any {
 
 const M61 = (1n << 61n) - 1n;
 /** hash() with CPython's values for ints, floats, strs are stable within a run only. */
-export function hash(x: any): number {
+export function hash(x: any): any {
   switch (typeof x) {
     case 'number': {
       if (x >= 0 && x < 2 ** 61 - 1) return x;
@@ -767,29 +767,37 @@ export function hash(x: any): number {
   if (v === undefined) throw mkExc(TypeError_, '__hash__ method should return an integer');
   return typeof v === 'number' ? (v === -1 ? -2 : v) : hashBig(v);
 }
-function hashBig(b: bigint): number {
+function hashBig(b: bigint): any {
   const neg = b < 0n;
   let r = (neg ? -b : b) % M61;
   if (neg) r = -r;
-  const n = Number(r);
-  return n === -1 ? -2 : n;
+  return r === -1n ? -2 : norm(r);
 }
-function floatHash(v: number): number {
+/** CPython's _Py_HashDouble, exactly. */
+function floatHash(v: number): any {
   if (Number.isInteger(v)) return Math.abs(v) <= MAXS ? hash(v) : hashBig(BigInt(v));
   if (v !== v) return 0;
   if (!Number.isFinite(v)) return v > 0 ? 314159 : -314159;
-  // CPython: m * 2^e reduced mod 2^61-1
-  let m = Math.abs(v), e = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e--;
+  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(v))) + 1);
+  let m = Math.abs(v) / Math.pow(2, e);
+  while (m >= 1) { m /= 2; e++; }
+  while (m < 0.5) { m *= 2; e--; }
+  const sign = v < 0 ? -1n : 1n;
+  let x = 0n;
+  while (m) {
+    x = ((x << 28n) & M61) | (x >> 33n);
+    m *= 268435456.0;
+    e -= 28;
+    const y = Math.floor(m);
+    m -= y;
+    x += BigInt(y);
+    if (x >= M61) x -= M61;
   }
-  let r = BigInt(m) % M61;
-  const ee = ((e % 61) + 61) % 61;
-  r = ((r << BigInt(ee)) | (r >> BigInt(61 - ee))) & M61;
-  let n = Number(r);
-  if (v < 0) n = -n;
-  return n === -1 ? -2 : n;
+  const ee = BigInt(e >= 0 ? e % 61 : 60 - ((-1 - e) % 61));
+  x = ((x << ee) & M61) | (x >> (61n - ee));
+  x = x * sign;
+  if (x === -1n) x = -2n;
+  return norm(x);
 }
 function strHash(s: string): number {
   let h = 0x811c9dc5;
@@ -800,6 +808,23 @@ function tupleHash(a: any[]): number {
   let h = 0x345678;
   for (const v of a) h = (Math.imul(h, 1000003) ^ hash(v)) | 0;
   return h === -1 ? -2 : h;
+}
+const U64 = (1n << 64n) - 1n;
+const XP1 = 11400714785074694791n, XP2 = 14029467366897019727n, XP5 = 2870177450012600261n;
+/** hash() exactly as CPython computes it (tuples use CPython's xxHash-style combination). */
+export function exactHash(x: any): any {
+  if (!(x instanceof PyTuple) || x.$c !== tuple_) return hash(x);
+  let acc = XP5;
+  for (const v of x.a) {
+    let lane = BigInt(exactHash(v));
+    if (lane < 0n) lane += 1n << 64n;
+    acc = (acc + lane * XP2) & U64;
+    acc = ((acc << 31n) | (acc >> 33n)) & U64;
+    acc = (acc * XP1) & U64;
+  }
+  acc = (acc + (BigInt(x.a.length) ^ (XP5 ^ 3527539n))) & U64;
+  if (acc === U64) return 1546275796;
+  return norm(acc >= 1n << 63n ? acc - (1n << 64n) : acc);
 }
 const ids = new WeakMap<object, number>();
 let nextId = 0x7f0000001000;
@@ -816,6 +841,7 @@ export function idOf(x: any): number {
   return v;
 }
 dictHooks.hash = hash;
+dictHooks.exactHash = exactHash;
 dictHooks.eq = eq;
 dictHooks.ident = (k: any): boolean => {
   if (typeof k !== 'object' || k === null) return false;
@@ -1387,7 +1413,7 @@ export class DictIt implements It {
   it: Iterator<any>;
   n: number;
   constructor(public d: PyDict | PySet, public kind: number) {
-    this.it = (d.m as Map<any, any>).values();
+    this.it = d instanceof PySet ? setOrder(d)[Symbol.iterator]() : (d.m as Map<any, any>).values();
     this.n = d.size;
   }
   nx(): any {

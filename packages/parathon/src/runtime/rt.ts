@@ -81,6 +81,7 @@ export const rt: any = {
       const r = a + b;
       if (r <= MAXS && r >= -MAXS) return r;
     }
+    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v + b.v);
     if (typeof a === 'string' && typeof b === 'string') return a + b;
     return O.inplace('+', a, b);
   },
@@ -89,6 +90,7 @@ export const rt: any = {
       const r = a - b;
       if (r <= MAXS && r >= -MAXS) return r;
     }
+    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v - b.v);
     return O.inplace('-', a, b);
   },
   imul(a: any, b: any): any {
@@ -96,6 +98,7 @@ export const rt: any = {
       const r = a * b;
       if (r <= MAXS && r >= -MAXS) return r === 0 ? 0 : r;
     }
+    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v * b.v);
     return O.inplace('*', a, b);
   },
   neg: O.neg, pos: O.pos, invert: O.invert, truthy: O.truthy, eq: O.eq, eqObj: O.eqObj, neObj: O.neObj,
@@ -136,6 +139,17 @@ export const rt: any = {
       if (typeof x === 'object' && x !== null && !(x instanceof PyFloat)) O.hash(x);
       s.add(x);
     }
+    return s;
+  },
+  mksetConst(a: any[]): PySet {
+    // the compiler builds a frozenset, then canonicalises it into a second frozenset (iterating
+    // the first), and BUILD_SET/SET_UPDATE merges that into the new set
+    const f1 = new PySet(true);
+    for (const x of a) f1.add(x);
+    const f2 = new PySet(true);
+    for (const x of f1.order()) f2.add(x);
+    const s = new PySet();
+    s.merge(f2);
     return s;
   },
   kwmap(parts: [string | null, any][]): Map<string, any> {
