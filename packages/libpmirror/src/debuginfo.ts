@@ -429,12 +429,37 @@ export class DebugInfo {
     return takeJson<FunctionEntry[]>(N.pmirror_debug_list(this.handle, KIND_FUNCTION, out), out)!;
   }
 
-  /** Every function, with full signatures (resolves all their types). */
+  /** Describes many DIEs in one call (one shared closure of types). */
+  private describeMany(dies: number[]): (Described['entity'] | null)[] {
+    if (!dies.length) return [];
+    const out: N.Out<unknown> = [null];
+    const arr = BigUint64Array.from(dies.map((x) => BigInt(x)));
+    const d = takeJson<{ roots: number[]; entities: (Described['entity'] | null)[]; types: Record<string, RawType> }>(
+      N.pmirror_debug_describe_many(this.handle, arr, dies.length, out),
+      out,
+    )!;
+    buildTypes(d.types, this.types);
+    return d.entities;
+  }
+
+  /** Every function, with full signatures (all types resolved in one pass over the C core). */
   functions(filter?: RegExp): Func[] {
-    return this.functionEntries()
-      .filter((e) => !filter || filter.test(e.name))
-      .map((e) => this.func(e.name))
-      .filter((f): f is Func => f !== undefined);
+    const entries = this.functionEntries().filter((e) => !filter || filter.test(e.name));
+    const missing = entries.filter((e) => !this.funcs.has(e.name));
+    this.describeMany(missing.map((e) => e.die)).forEach((ent, i) => {
+      const e = missing[i]!;
+      this.funcs.set(e.name, ent ? new Func(e.name, ent, this.ref, ent.callable || e.callable) : null);
+    });
+    return entries.map((e) => this.funcs.get(e.name)).filter((f): f is Func => f != null);
+  }
+
+  /** Every global variable, with its type and address. */
+  variables(): Variable[] {
+    const out: N.Out<unknown> = [null];
+    const entries = takeJson<{ name: string; die: number }[]>(N.pmirror_debug_list(this.handle, KIND_VARIABLE, out), out)!;
+    return this.describeMany(entries.map((e) => e.die))
+      .map((ent, i) => (ent ? new Variable(entries[i]!.name, ent, this.ref) : undefined))
+      .filter((v): v is Variable => v !== undefined);
   }
 
   /** Names of every global variable. */

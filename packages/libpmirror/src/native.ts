@@ -67,6 +67,9 @@ export const pmirror_debug_lookup = lib.func(
 export const pmirror_debug_describe = lib.func(
   'int pmirror_debug_describe(pmirror_debug *debug, uint64_t die, _Out_ void **json_ret)',
 ) as (h: Handle, die: number, out: Out<unknown>) => number;
+export const pmirror_debug_describe_many = lib.func(
+  'int pmirror_debug_describe_many(pmirror_debug *debug, const uint64_t *dies, size_t n, _Out_ void **json_ret)',
+) as (h: Handle, dies: BigUint64Array, n: number, out: Out<unknown>) => number;
 export const pmirror_debug_list = lib.func(
   'int pmirror_debug_list(pmirror_debug *debug, int kind, _Out_ void **json_ret)',
 ) as (h: Handle, kind: number, out: Out<unknown>) => number;

@@ -134,6 +134,10 @@ PMIRROR_PUBLIC int pmirror_debug_lookup(pmirror_debug *debug, int kind, const ch
  * when die is one. Declarations resolve to definitions by name. */
 PMIRROR_PUBLIC int pmirror_debug_describe(pmirror_debug *debug, uint64_t die, char **json_ret);
 
+/* The same for many DIEs at once, sharing one closure of types: {"roots": [off...], "entities":
+ * [entity or null...], "types": {...}}. Describing a whole library this way emits each type once. */
+PMIRROR_PUBLIC int pmirror_debug_describe_many(pmirror_debug *debug, const uint64_t *dies, size_t n, char **json_ret);
+
 /* JSON array of every named function (name, die, low_pc, external, declaration, callable) and,
  * with kind PMIRROR_KIND_VARIABLE, every global variable, or with PMIRROR_KIND_TYPE every type name. */
 PMIRROR_PUBLIC int pmirror_debug_list(pmirror_debug *debug, int kind, char **json_ret);

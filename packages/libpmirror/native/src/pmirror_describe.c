@@ -201,14 +201,8 @@ int pm_type_size(pmirror_debug *d, uint64_t off, uint64_t *size) {
   return PMIRROR_E_NOTFOUND;
 }
 
-/* Emits `"key":off` for a type reference (queued), or `"key":null` for void. */
-static void type_ref(closure *c, const char *key, bool has, uint64_t off) {
-  if (!has) {
-    pm_sb_printf(c->b, "\"%s\":null", key);
-    return;
-  }
-  off = definition_of(c->d, off);
-  pm_sb_printf(c->b, "\"%s\":%llu", key, (unsigned long long)off);
+/* Queues a type DIE for the closure. */
+static void enqueue(closure *c, uint64_t off) {
   if (c->nq == c->capq) {
     size_t nc = c->capq ? c->capq * 2 : 64;
     uint64_t *nqueue = realloc(c->queue, nc * sizeof *nqueue);
@@ -217,6 +211,17 @@ static void type_ref(closure *c, const char *key, bool has, uint64_t off) {
     c->capq = nc;
   }
   c->queue[c->nq++] = off;
+}
+
+/* Emits `"key":off` for a type reference (queued), or `"key":null` for void. */
+static void type_ref(closure *c, const char *key, bool has, uint64_t off) {
+  if (!has) {
+    pm_sb_printf(c->b, "\"%s\":null", key);
+    return;
+  }
+  off = definition_of(c->d, off);
+  pm_sb_printf(c->b, "\"%s\":%llu", key, (unsigned long long)off);
+  enqueue(c, off);
 }
 
 static const char *kind_of(uint16_t tag) {
@@ -463,7 +468,7 @@ static int emit_entity(closure *c, const pm_die *die) {
   if (rc) return rc;
   merge_origin(c->d, &f);
   uint16_t tag = die->abbrev->tag;
-  pm_sb_printf(c->b, ",\"entity\":{\"kind\":\"%s\",\"die\":%llu,\"name\":", tag == DW_TAG_subprogram ? "function" : "variable",
+  pm_sb_printf(c->b, "{\"kind\":\"%s\",\"die\":%llu,\"name\":", tag == DW_TAG_subprogram ? "function" : "variable",
                (unsigned long long)die->offset);
   pm_sb_json_str(c->b, f.name);
   pm_sb_puts(c->b, ",\"linkage\":");
@@ -491,6 +496,38 @@ static int emit_entity(closure *c, const pm_die *die) {
   return 0;
 }
 
+/* Emits the closure of every queued type as `"types":{...}`. */
+static int emit_closure(closure *c) {
+  int rc = 0;
+  bool first = true;
+  pm_sb_puts(c->b, ",\"types\":{");
+  while (!rc && !c->oom && c->head < c->nq) {
+    uint64_t t = c->queue[c->head++];
+    if (!seen_add(c, t)) continue;
+    if (!first) pm_sb_putc(c->b, ',');
+    first = false;
+    if (c->nseen > 2000000) rc = pm_fail(PMIRROR_E_CORRUPT, "type closure is unbounded");
+    else rc = emit_type(c, t);
+  }
+  pm_sb_puts(c->b, "}}");
+  if (!rc && c->oom) rc = pm_fail(PMIRROR_E_NOMEM, "describing types");
+  return rc;
+}
+
+static bool is_entity(uint16_t tag) {
+  return tag == DW_TAG_subprogram || tag == DW_TAG_variable || tag == DW_TAG_formal_parameter;
+}
+
+static int finish(closure *c, int rc, char **json_ret) {
+  free(c->queue);
+  free(c->seen);
+  if (rc) {
+    free(c->b->buf);
+    return rc;
+  }
+  return pm_sb_finish(c->b, json_ret);
+}
+
 int pmirror_debug_describe(pmirror_debug *d, uint64_t off, char **json_ret) {
   if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_describe: NULL argument");
   int rc = pmirror_debug_index(d);
@@ -500,29 +537,47 @@ int pmirror_debug_describe(pmirror_debug *d, uint64_t off, char **json_ret) {
   if (!die.abbrev) return pm_fail(PMIRROR_E_INVAL, "0x%llx is a null entry", (unsigned long long)off);
   pm_sbuf b = {0};
   closure c = {.d = d, .b = &b};
-  uint16_t tag = die.abbrev->tag;
-  bool entity = tag == DW_TAG_subprogram || tag == DW_TAG_variable || tag == DW_TAG_formal_parameter;
+  bool entity = is_entity(die.abbrev->tag);
   uint64_t root = entity ? off : definition_of(d, off);
   pm_sb_printf(&b, "{\"root\":%llu", (unsigned long long)root);
-  if (entity) rc = emit_entity(&c, &die);
-  else c.queue = malloc(64 * sizeof *c.queue), c.capq = c.queue ? 64 : 0, c.queue ? (void)(c.queue[c.nq++] = root) : (void)(c.oom = true);
-  pm_sb_puts(&b, ",\"types\":{");
-  bool first = true;
-  while (!rc && !c.oom && c.head < c.nq) {
-    uint64_t t = c.queue[c.head++];
-    if (!seen_add(&c, t)) continue;
-    if (!first) pm_sb_putc(&b, ',');
-    first = false;
-    if (c.nseen > 200000) rc = pm_fail(PMIRROR_E_CORRUPT, "type closure of 0x%llx is unbounded", (unsigned long long)off);
-    else rc = emit_type(&c, t);
+  if (entity) {
+    pm_sb_puts(&b, ",\"entity\":");
+    rc = emit_entity(&c, &die);
+  } else {
+    enqueue(&c, root);
   }
-  pm_sb_puts(&b, "}}");
-  free(c.queue);
-  free(c.seen);
-  if (!rc && c.oom) rc = pm_fail(PMIRROR_E_NOMEM, "describing 0x%llx", (unsigned long long)off);
-  if (rc) {
-    free(b.buf);
-    return rc;
+  if (!rc) rc = emit_closure(&c);
+  return finish(&c, rc, json_ret);
+}
+
+int pmirror_debug_describe_many(pmirror_debug *d, const uint64_t *dies, size_t n, char **json_ret) {
+  if (!d || (!dies && n) || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_describe_many: NULL argument");
+  int rc = pmirror_debug_index(d);
+  if (rc) return rc;
+  pm_sbuf b = {0};
+  closure c = {.d = d, .b = &b};
+  pm_sb_puts(&b, "{\"roots\":[");
+  for (size_t i = 0; !rc && i < n; i++) { /* roots first: entities reference types, types are shared */
+    pm_die die;
+    if ((rc = pm_die_at(d, dies[i], &die))) break;
+    if (!die.abbrev) {
+      rc = pm_fail(PMIRROR_E_INVAL, "0x%llx is a null entry", (unsigned long long)dies[i]);
+      break;
+    }
+    uint64_t root = is_entity(die.abbrev->tag) ? dies[i] : definition_of(d, dies[i]);
+    pm_sb_printf(&b, "%s%llu", i ? "," : "", (unsigned long long)root);
+    if (!is_entity(die.abbrev->tag)) enqueue(&c, root);
   }
-  return pm_sb_finish(&b, json_ret);
+  pm_sb_puts(&b, "],\"entities\":[");
+  for (size_t i = 0; !rc && i < n; i++) {
+    pm_die die;
+    if ((rc = pm_die_at(d, dies[i], &die))) break;
+    if (i) pm_sb_putc(&b, ',');
+    if (is_entity(die.abbrev->tag)) rc = emit_entity(&c, &die);
+    else pm_sb_puts(&b, "null");
+  }
+  pm_sb_putc(&b, ']');
+  if (!rc) rc = emit_closure(&c);
+  else pm_sb_puts(&b, "}");
+  return finish(&c, rc, json_ret);
 }
