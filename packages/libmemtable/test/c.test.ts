@@ -34,6 +34,11 @@ describe('under AddressSanitizer + UndefinedBehaviorSanitizer', () => {
     });
   }
 
+  it('threads.c typed (8 writers, 1 reader)', () => {
+    const exe = compileC({ pkg, sources: ['test/c/threads.c'], sanitize: true });
+    expectOk(runProgram(exe, ['typed', '50000']));
+  });
+
   it('threadexit.c', () => {
     const exe = compileC({ pkg, sources: ['test/c/threadexit.c'], sanitize: true });
     expectOk(runProgram(exe));

@@ -158,13 +158,13 @@ int mt_insert(struct mt_state *S, uint64_t base, uint64_t size, uint64_t site, u
   struct mt_leaf *leaf = leaf_get(S, base);
   struct mt_rec *r = leaf ? mt_rec_get(S) : NULL;
   if (!r) return MEMTABLE_E_NOMEM;
-  STORE(&r->base, base);
-  STORE(&r->size, size);
-  STORE(&r->site, site);
-  STORE(&r->type, type);
   uint64_t page = base >> MT_PAGE_SHIFT, last = (end - 1) >> MT_PAGE_SHIFT;
   uint64_t near_last = last < leaf_last_page(page) ? last : leaf_last_page(page);
   write_begin(leaf);
+  STORE(&r->base, base); /* filled under the lock, just before it is linked */
+  STORE(&r->size, size);
+  STORE(&r->site, site);
+  STORE(&r->type, type);
   struct mt_rec **link = &leaf->head[line_index(base)], *next;
   while ((next = *link) && next->base > base) link = &next->next;
   if (next && next->base == base) {
