@@ -107,6 +107,12 @@ export function pyCall(f: any, args: any[]): any {
   return R().callHelper(f, args);
 }
 
+/** Call a Python callable with two positional arguments (the comparator fast path). */
+export function pyCall2(f: any, a: any, b: any): any {
+  if (typeof f === 'function' && f.$s === true) return f(a, b);
+  return R().callHelper(f, [a, b]);
+}
+
 /** Flush Python's sys.stdout/sys.stderr buffers (before C writes to the same descriptors). */
 export function flushPython(): void {
   R().flushHelper();

@@ -7,7 +7,7 @@ import koffi from 'koffi';
 import { DynamicLibrary } from 'libdl-ext';
 import type { Type } from 'libpmirror';
 import { parse } from 'parathon';
-import { isFloat, pyCall, pyErr, R } from './bridge.js';
+import { isFloat, pyCall, pyCall2, pyErr, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
 
@@ -154,7 +154,7 @@ export function callbackAddress(f: any, fnType: Type): bigint {
   const convOut = toC(retInfo, 'callback result');
   const n = params.length;
   const js = (...a: any[]): any => {
-    if (pending !== null) return convOut === undefined ? undefined : zero(retInfo);
+    if (pending !== null) return zero(retInfo);
     try {
       for (let i = 0; i < n; i++) a[i] = convIn[i]!(a[i]);
       return convOut(pyCall(f, a));
@@ -164,7 +164,18 @@ export function callbackAddress(f: any, fnType: Type): bigint {
       return zero(retInfo);
     }
   };
-  const cb = koffi.register(js, koffi.pointer(proto));
+  // Two-argument callbacks (comparators) get a path without rest arrays.
+  const c0 = convIn[0], c1 = convIn[1];
+  const js2 = (x: any, y: any): any => {
+    if (pending !== null) return zero(retInfo);
+    try {
+      return convOut(pyCall2(f, c0!(x), c1!(y)));
+    } catch (e) {
+      pending = e;
+      return zero(retInfo);
+    }
+  };
+  const cb = koffi.register(n === 2 ? js2 : js, koffi.pointer(proto));
   const d = describe(f, moduleFiles.of);
   const abs = d.file ? resolve(d.file) : undefined;
   const addr = library().entryPoint(sig, BigInt(koffi.address(cb) as any), {

@@ -14,13 +14,19 @@ import { dwarfpython_probe } from './native.js';
 
 /** One block of memory with a view over it; `owned` blocks are freed when no object uses them. */
 export class Block {
+  /** The base address as a JS number (user-space addresses are below 2^47): cheap arithmetic. */
+  readonly base: number;
+  /** For typed blocks: the element a `void *` into it reads as (set on first use). */
+  elem: { type: Type; c: CInfo; size: number } | undefined = undefined;
   constructor(
     readonly addr: bigint,
     readonly size: number,
     readonly view: DataView,
     /** The type recorded for it (for blocks dwarfpython allocated). */
     readonly type: Type | undefined,
-  ) {}
+  ) {
+    this.base = Number(addr);
+  }
 }
 
 const memtable = new Memtable();
@@ -64,9 +70,10 @@ export function own(holder: object, b: Block): void {
 }
 
 /** The allocation containing `addr` (libmemtable), as a block with its DWARF type when known. */
-export function blockAt(addr: bigint): Block | undefined {
+export function blockAt(addr: bigint | number): Block | undefined {
   const lb = lastBlock;
-  if (lb !== undefined && addr >= lb.addr && addr < lb.addr + BigInt(lb.size)) return lb;
+  const n = Number(addr);
+  if (lb !== undefined && n >= lb.base && n < lb.base + lb.size) return lb;
   const info = memtable.lookup(addr);
   if (!info) return undefined;
   let b = owned.get(info.base);
@@ -79,16 +86,16 @@ export function blockAt(addr: bigint): Block | undefined {
 }
 
 /** A view over `len` bytes at a pointer C gave us: NULL and unreadable ranges raise, never fault. */
-export function foreignBlock(addr: bigint, len: number, what: string): Block {
-  if (addr === 0n) throw pyErr('ValueError', `NULL pointer access (${what})`);
+export function foreignBlock(addr: number, len: number, what: () => string): Block {
+  if (addr === 0) throw pyErr('ValueError', `NULL pointer access (${what()})`);
   const known = blockAt(addr);
   if (known) {
-    const off = Number(addr - known.addr);
-    if (off + len > known.size) throw pyErr('IndexError', `${what}: ${len} bytes at offset ${off} overrun the ${known.size}-byte allocation at 0x${known.addr.toString(16)}`);
+    const off = addr - known.base;
+    if (off + len > known.size) throw pyErr('IndexError', `${what()}: ${len} bytes at offset ${off} overrun the ${known.size}-byte allocation at 0x${known.addr.toString(16)}`);
     return known;
   }
-  if (dwarfpython_probe(addr, Math.max(len, 1)) !== 0) throw pyErr('ValueError', `${what}: address 0x${addr.toString(16)} is not readable`);
-  return new Block(addr, len, new DataView(koffi.view(addr, Math.max(len, 1)) as ArrayBuffer), undefined);
+  if (dwarfpython_probe(addr, Math.max(len, 1)) !== 0) throw pyErr('ValueError', `${what()}: address 0x${addr.toString(16)} is not readable`);
+  return new Block(BigInt(addr), len, new DataView(koffi.view(BigInt(addr), Math.max(len, 1)) as ArrayBuffer), undefined);
 }
 
 // -- Python-visible objects --
@@ -96,6 +103,8 @@ export function foreignBlock(addr: bigint, len: number, what: string): Block {
 /** A C object in memory (struct, union, array, or a boxed scalar): an lvalue. */
 export class CRef {
   declare $c: any;
+  /** Its address (what C gets when the object is passed where a pointer is expected). */
+  readonly addr: bigint;
   constructor(
     /** The memory holding it (keeps an owned block alive). */
     readonly block: Block,
@@ -103,18 +112,21 @@ export class CRef {
     readonly off: number,
     readonly info: CInfo,
   ) {
-    this.$c = pyTypeFor(info.type, false);
-  }
-  get addr(): bigint {
-    return this.block.addr + BigInt(this.off);
+    this.$c = info.pyObj ?? (info.pyObj = pyTypeFor(info.type, false));
+    this.addr = off === 0 ? block.addr : block.addr + BigInt(off);
   }
 }
 
 /** A C pointer value (not NULL: NULL is None). */
 export class CPtr {
   declare $c: any;
+  /** The address as a JS number, for arithmetic. */
+  readonly n: number;
+  /** The pointee's block and offset, once element 0 has been reached (the probe is done once). */
+  first: { b: Block; off: number; c: CInfo } | undefined = undefined;
   constructor(readonly addr: bigint, readonly info: CInfo) {
-    this.$c = pyTypeFor(info.type, true);
+    this.$c = info.pyPtr ?? (info.pyPtr = pyTypeFor(info.type, true));
+    this.n = Number(addr);
   }
 }
 
@@ -333,22 +345,33 @@ function setField(b: Block, off: number, t: Type, name: string, v: any): void {
 
 /** The block and offset an element `i` of pointer p lives at, bounds-checked where bounds are known. */
 function pointee(p: CPtr, i: number): { b: Block; off: number; c: CInfo } {
+  if (i === 0 && p.first !== undefined) return p.first;
   let target = p.info.target!;
   let c = cinfo(target);
   if (c.shape === 'void') {
     // void *: ask libmemtable what the pointer points into, as the talk's "what is this pointer?".
-    const known = blockAt(p.addr);
+    const known = blockAt(p.n);
     const t = known?.type;
     if (!t) throw pyErr('TypeError', `cannot dereference 'void *' 0x${p.addr.toString(16)}: no type is known for that memory`);
-    const tc = cinfo(t);
-    target = tc.shape === 'array' && tc.target ? tc.target : t;
-    c = cinfo(target);
+    let e = known.elem;
+    if (e === undefined) {
+      const tc = cinfo(t);
+      const et = tc.shape === 'array' && tc.target ? tc.target : t;
+      e = known.elem = { type: et, c: cinfo(et), size: sizeOf(et) };
+    }
+    const addr = p.n + i * e.size;
+    if (addr < known.base || addr + e.size > known.base + known.size) throw pyErr('IndexError', `void *[${i}]: outside the ${known.size}-byte allocation it points into`);
+    const r = { b: known, off: addr - known.base, c: e.c };
+    if (i === 0) p.first = r;
+    return r;
   }
   const size = sizeOf(target);
   if (!size) throw pyErr('TypeError', `cannot dereference a pointer to '${cname(target)}' (size unknown)`);
-  const addr = p.addr + BigInt(i) * BigInt(size);
-  const b = foreignBlock(addr, size, `${cname(p.info.type)}[${i}]`);
-  return { b, off: Number(addr - b.addr), c };
+  const addr = p.n + i * size;
+  const b = foreignBlock(addr, size, () => `${cname(p.info.type)}[${i}]`);
+  const r = { b, off: addr - b.base, c };
+  if (i === 0) p.first = r;
+  return r;
 }
 
 function index(x: any): number {

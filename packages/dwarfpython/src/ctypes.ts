@@ -28,6 +28,9 @@ export interface CInfo {
   count: number | undefined;
   /** The koffi type name used in prototypes (pointers are all `void *`: conversion is ours). */
   koffi: string;
+  /** The Python types of objects and of pointers with this C type (set on first use). */
+  pyObj?: any;
+  pyPtr?: any;
 }
 
 const cache = new WeakMap<Type, CInfo>();

@@ -296,8 +296,7 @@ export class NativeLibrary {
     let source: 'library' | 'headers' = 'library';
     let why = '';
     try {
-      debug = DebugInfo.open(path);
-      if (debug.stats().units === 0) debug = undefined;
+      debug = DebugInfo.open(path); // throws when the library has no DWARF and no debug file
     } catch (e: any) {
       why = e?.message ?? String(e);
     }
@@ -372,15 +371,15 @@ export class NativeLibrary {
   /** Read a global variable's current value. */
   readVariable(addr: bigint, type: Type): any {
     const size = sizeOf(type);
-    const b = foreignBlock(addr, size, 'variable');
-    return readValue(b, Number(addr - b.addr), cinfo(type));
+    const b = foreignBlock(Number(addr), size, () => 'variable');
+    return readValue(b, Number(addr) - b.base, cinfo(type));
   }
 
   /** Assign a global variable. */
   writeVariable(addr: bigint, type: Type, v: any, name: string): void {
     const size = sizeOf(type);
-    const b = foreignBlock(addr, size, name);
-    writeValue(b, Number(addr - b.addr), cinfo(type), v, name);
+    const b = foreignBlock(Number(addr), size, () => name);
+    writeValue(b, Number(addr) - b.base, cinfo(type), v, name);
   }
 }
 
