@@ -23,4 +23,18 @@ describe('dlcreate / dlalloc / dlbind from C', () => {
     expect(r.stdout.trim()).toBe('ok');
     expect(r.status).toBe(0);
   });
+
+  it('threads bind, unbind and look up at once (glibc dlsym/dladdr see every bound name)', () => {
+    const exe = compileC({ pkg, sources: ['test/c/threads.c'], link: libraryPath });
+    const r = runProgram(exe);
+    expect(r.stdout).toMatch(/failures 0 objects [3-9]/);
+    expect(r.status).toBe(0);
+  });
+
+  it('the same under ThreadSanitizer', () => {
+    const exe = compileC({ pkg, sources: ['test/c/threads.c'], sanitize: 'thread', extra: archSources });
+    const r = runProgram(exe);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/failures 0 objects/);
+  });
 });

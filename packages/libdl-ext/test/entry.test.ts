@@ -68,6 +68,14 @@ describe('gdb sees generated code (GDB JIT interface, DWARF, .eh_frame)', () => 
     expect(out).toMatch(/sum 37/);
   });
 
+  it('a plain dlbind gives gdb the symbol: a pending breakpoint on it resolves', () => {
+    const out = gdbBatch(exe(), ['set breakpoint pending on', 'break plain_seven', 'run', 'bt', 'info symbol $pc', 'continue']);
+    expect(out).toMatch(/Breakpoint 1, 0x[0-9a-f]+ in plain_seven \(\)/);
+    expect(out).toMatch(/#0 +0x[0-9a-f]+ in plain_seven \(\)[^\n]*\n#1 +0x[0-9a-f]+ in main \(/);
+    expect(out).toMatch(/plain_seven in section \.text/);
+    expect(out).toMatch(/seven 7/);
+  });
+
   it('dlunbind withdraws the function from gdb', () => {
     const script = ['break dldestroy', 'run', 'info functions ^py_scale$', 'continue'];
     const unbound = gdbBatch(exe(), script, ['unbind']);

@@ -363,45 +363,90 @@ static size_t sections(struct jit_ctx *c, struct section *s, bool eh, bool dwarf
   return n;
 }
 
-/* -- The symbol-only object: one fixed layout, one allocation (dlbind's fast path) -- */
+/* -- The symbol-only object: one fixed layout, one allocation (dlbind's fast path) --
+ *
+ * A symbol alone is not enough for gdb's frame names here: the generated .so's own .text section
+ * covers the same addresses and wins the section lookup, and gdb read its .dynsym before the name
+ * existed. So the object also carries a minimal compile unit with one subprogram (name and range). */
 
-static const char sym_shstrtab[] = "\0.text\0.symtab\0.strtab\0.shstrtab";
+static const char sym_shstrtab[] = "\0.text\0.symtab\0.strtab\0.debug_info\0.debug_abbrev\0.shstrtab";
+
+static const unsigned char sym_abbrev[] = {
+  AB_CU, DW_TAG_compile_unit, 1, DW_AT_language, DW_FORM_data2, DW_AT_low_pc, DW_FORM_addr,
+  DW_AT_high_pc, DW_FORM_data8, 0, 0,
+  2, DW_TAG_subprogram, 0, DW_AT_name, 0x08 /* DW_FORM_string */, DW_AT_external, DW_FORM_flag_present,
+  DW_AT_low_pc, DW_FORM_addr, DW_AT_high_pc, DW_FORM_data8, 0, 0,
+  0 };
 
 struct sym_object {
   Elf64_Ehdr eh;
-  Elf64_Shdr sh[5];       /* null, .text, .symtab, .strtab, .shstrtab */
+  Elf64_Shdr sh[7];       /* null, .text, .symtab, .strtab, .debug_info, .debug_abbrev, .shstrtab */
   Elf64_Sym sym[2];
   char shstrtab[sizeof sym_shstrtab];
-  char strtab[];          /* "\0" name "\0" */
+  unsigned char abbrev[sizeof sym_abbrev];
+  unsigned char tail[];   /* .strtab ("\0" name "\0"), then .debug_info */
 };
 
 static const struct sym_object sym_template = {
   .eh = { .e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS64, ELFDATA2LSB, EV_CURRENT },
           .e_type = ET_REL, .e_machine = EM_X86_64, .e_version = EV_CURRENT, .e_ehsize = sizeof(Elf64_Ehdr),
-          .e_shoff = offsetof(struct sym_object, sh), .e_shentsize = sizeof(Elf64_Shdr), .e_shnum = 5, .e_shstrndx = 4 },
+          .e_shoff = offsetof(struct sym_object, sh), .e_shentsize = sizeof(Elf64_Shdr), .e_shnum = 7, .e_shstrndx = 6 },
   .sh = { { 0 },
           { .sh_name = 1, .sh_type = SHT_NOBITS, .sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_addralign = 16 },
           { .sh_name = 7, .sh_type = SHT_SYMTAB, .sh_offset = offsetof(struct sym_object, sym),
             .sh_size = 2 * sizeof(Elf64_Sym), .sh_link = 3, .sh_info = 1, .sh_addralign = 8, .sh_entsize = sizeof(Elf64_Sym) },
-          { .sh_name = 15, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, strtab), .sh_addralign = 1 },
-          { .sh_name = 23, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, shstrtab),
+          { .sh_name = 15, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, tail), .sh_addralign = 1 },
+          { .sh_name = 23, .sh_type = SHT_PROGBITS, .sh_addralign = 1 },
+          { .sh_name = 35, .sh_type = SHT_PROGBITS, .sh_offset = offsetof(struct sym_object, abbrev),
+            .sh_size = sizeof sym_abbrev, .sh_addralign = 1 },
+          { .sh_name = 49, .sh_type = SHT_STRTAB, .sh_offset = offsetof(struct sym_object, shstrtab),
             .sh_size = sizeof sym_shstrtab, .sh_addralign = 1 } },
   .sym = { { 0 }, { .st_name = 1, .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC), .st_shndx = 1 } },
-  .shstrtab = "\0.text\0.symtab\0.strtab\0.shstrtab",
+  .shstrtab = "\0.text\0.symtab\0.strtab\0.debug_info\0.debug_abbrev\0.shstrtab",
 };
 
+static unsigned char *put(unsigned char *p, const void *src, size_t n) { memcpy(p, src, n); return p + n; }
+
+/* .debug_info: CU (language C, range) with one subprogram (name inline, range). */
+static size_t sym_info(unsigned char *p, const char *name, size_t len, uint64_t addr, uint64_t size) {
+  unsigned char *start = p;
+  uint32_t unit_length = (uint32_t)(7 + 1 + 2 + 8 + 8 + 1 + len + 1 + 8 + 8 + 1);
+  uint16_t version = 4, lang = DLEXT_DW_LANG_C99;
+  uint32_t abbrev_off = 0;
+  p = put(p, &unit_length, 4);
+  p = put(p, &version, 2);
+  p = put(p, &abbrev_off, 4);
+  *p++ = 8;
+  *p++ = AB_CU;
+  p = put(p, &lang, 2);
+  p = put(p, &addr, 8);
+  p = put(p, &size, 8);
+  *p++ = 2;
+  p = put(p, name, len + 1);
+  p = put(p, &addr, 8);
+  p = put(p, &size, 8);
+  *p++ = 0;
+  return (size_t)(p - start);
+}
+
 static int jit_symbol_only(const char *name, uintptr_t addr, size_t size, struct dlext_jit_entry **entry_ret) {
-  size_t len = strlen(name), total = offsetof(struct sym_object, strtab) + len + 2;
+  size_t len = strlen(name), head = offsetof(struct sym_object, tail);
+  size_t total = head + (len + 2) + (4 + 7 + 1 + 2 + 8 + 8 + 1 + len + 1 + 8 + 8 + 1);
   struct sym_object *o = malloc(total > sizeof *o ? total : sizeof *o);
   if (!o) return DLEXT_E_NOMEM;
-  memcpy(o, &sym_template, offsetof(struct sym_object, strtab));
-  o->strtab[0] = '\0';
-  memcpy(o->strtab + 1, name, len + 1);
+  memcpy(o, &sym_template, head);
+  memcpy(o->abbrev, sym_abbrev, sizeof sym_abbrev);
+  o->tail[0] = '\0';
+  memcpy(o->tail + 1, name, len + 1);
+  size_t info_off = head + len + 2;
+  size_t info_len = sym_info((unsigned char *)o + info_off, name, len, addr, size);
   o->sh[1].sh_addr = addr;
   o->sh[1].sh_size = size;
   o->sh[3].sh_size = len + 2;
+  o->sh[4].sh_offset = info_off;
+  o->sh[4].sh_size = info_len;
   o->sym[1].st_size = size;
-  int rc = dlext_jit_register((unsigned char *)o, total, NULL, entry_ret);
+  int rc = dlext_jit_register((unsigned char *)o, info_off + info_len, NULL, entry_ret);
   if (rc != 0) free(o);
   return rc;
 }

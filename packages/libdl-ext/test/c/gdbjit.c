@@ -49,6 +49,12 @@ int main(int argc, char **argv) {
     return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
   long s = ((long (*)(long, long, long))sum_entry)(40, 2, -5);
   printf("sum %ld\n", s);
+  /* A plain dlbind'ed function (gdb gets its symbol only): mov eax, 7; ret. */
+  static const unsigned char seven[] = { 0xb8, 7, 0, 0, 0, 0xc3 };
+  void *p7 = dlalloc(h, sizeof seven, DLEXT_ALLOC_CODE);
+  if (!p7 || dlext_write(h, p7, seven, sizeof seven) != 0 || dlbind(h, "plain_seven", p7, sizeof seven, DLEXT_KIND_FUNC) != 0)
+    return fprintf(stderr, "%s\n", dlext_dlerror()), 1;
+  printf("seven %d\n", ((int (*)(void))p7)());
   printf("result %g backtrace %s\n", r, through_main ? "through" : "stopped");
   if (argc > 1 && strcmp(argv[1], "unbind") == 0) {
     if (dlunbind(h, "py_scale") != 0 || dlfree(h, entry) != 0) return 1;
