@@ -85,9 +85,13 @@ export class Memtable {
       throw new MemtableError(MemtableErrorCode.INVAL, `memtable_set_type: no allocation starts at 0x${base.toString(16)}`);
   }
 
-  /** Allocate `size` bytes recorded with `type`; returns the address. Free it with {@link Memtable.free}. */
-  allocTyped(size: number, type: Address): bigint {
-    const p = C.memtable_alloc_typed(size, type);
+  /**
+   * Allocate `size` bytes recorded with `type`; returns the address. Free it with {@link Memtable.free}.
+   * `site` names the code the allocation belongs to (say, a generated function's address); without
+   * it the site is the caller of the C function, which from TS is koffi's trampoline.
+   */
+  allocTyped(size: number, type: Address, site?: Address): bigint {
+    const p = site === undefined ? C.memtable_alloc_typed(size, type) : C.memtable_alloc_typed_at(size, type, site);
     if (!p) throw new MemtableError(MemtableErrorCode.NOMEM, 'memtable_alloc_typed');
     return BigInt(p);
   }
@@ -113,6 +117,17 @@ export class Memtable {
     const out: SiteTotal[] = [];
     for (let i = 0; i < Math.min(n[0], limit); i++)
       out.push({ site: buf[i * SITE_WORDS]!, count: Number(buf[i * SITE_WORDS + 1]), bytes: Number(buf[i * SITE_WORDS + 2]) });
+    return out;
+  }
+
+  /** A snapshot of up to `limit` live allocations (in leaf and address order). */
+  allocations(limit = 1 << 16): AllocationInfo[] {
+    const buf = new BigUint64Array(Math.max(limit, 1) * INFO_WORDS);
+    const n: [number] = [0];
+    check(C.memtable_snapshot(buf, limit, n), 'memtable_snapshot');
+    const out: AllocationInfo[] = [];
+    for (let i = 0, w = 0; i < n[0]; i++, w += INFO_WORDS)
+      out.push({ base: buf[w]!, size: Number(buf[w + 1]), site: buf[w + 2]!, type: buf[w + 3]! });
     return out;
   }
 

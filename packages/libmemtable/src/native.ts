@@ -38,6 +38,14 @@ export const memtable_alloc_typed = lib.func('uint64_t memtable_alloc_typed(size
   size: number,
   type: Addr,
 ) => number | bigint;
+export const memtable_alloc_typed_at = lib.func(
+  'uint64_t memtable_alloc_typed_at(size_t size, uint64_t type, uint64_t site)',
+) as (size: number, type: Addr, site: Addr) => number | bigint;
+export const memtable_snapshot = lib.func('int memtable_snapshot(void *infos_ret, size_t cap, _Out_ size_t *n_ret)') as (
+  infos: BigUint64Array | null,
+  cap: number,
+  n: [number],
+) => number;
 export const memtable_free = lib.func('int memtable_free(uint64_t ptr)') as (ptr: Addr) => number;
 export const memtable_stats = lib.func('int memtable_stats(void *stats_ret)') as (stats: BigUint64Array) => number;
 export const memtable_site_totals = lib.func(

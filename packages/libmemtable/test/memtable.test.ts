@@ -65,6 +65,17 @@ describe('Memtable', () => {
     expect(mt.stats().liveCount).toBe(before.liveCount);
   });
 
+  it('takes a caller-chosen site, and lists live allocations in a snapshot', () => {
+    const p = mt.allocTyped(48, 77n, 0x401000n);
+    expect(mt.lookup(p + 47n)).toEqual({ base: p, size: 48, site: 0x401000n, type: 77n });
+    const all = mt.allocations();
+    expect(all.filter((a) => a.type === 77n)).toEqual([{ base: p, size: 48, site: 0x401000n, type: 77n }]);
+    expect(all.length).toBe(mt.stats().liveCount);
+    expect(mt.allocations(0)).toEqual([]);
+    mt.free(p);
+    expect(mt.allocations().some((a) => a.base === p)).toBe(false);
+  });
+
   it('misses addresses that are not heap blocks', () => {
     expect(mt.lookup(0)).toBeUndefined();
     expect(mt.lookup(1n << 47n)).toBeUndefined();

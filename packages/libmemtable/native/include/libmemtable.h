@@ -86,6 +86,10 @@ MEMTABLE_PUBLIC int memtable_stats(struct memtable_stats *stats_ret);
    the number of distinct sites (which may exceed cap). Returns 0, or MEMTABLE_E_NOMEM. */
 MEMTABLE_PUBLIC int memtable_site_totals(struct memtable_site *sites_ret, size_t cap, size_t *n_ret);
 
+/* Copy up to cap live allocations (in leaf and address order) into infos_ret and set *n_ret to how
+   many were copied. Returns 0, or MEMTABLE_E_INVAL. A snapshot: allocations may come and go meanwhile. */
+MEMTABLE_PUBLIC int memtable_snapshot(struct memtable_info *infos_ret, size_t cap, size_t *n_ret);
+
 /* -- Registration (for allocators that know their types) -- */
 
 /* Record [base, base + size) as a live allocation with a type and site. base must be 8-byte
@@ -104,6 +108,10 @@ MEMTABLE_PUBLIC int memtable_set_type(const void *base, uint64_t type);
 /* Allocate size bytes (16-byte aligned, from glibc) recorded with type and the caller as site.
    Returns NULL with errno ENOMEM on failure. Free with memtable_free (or free() under the preload). */
 MEMTABLE_PUBLIC void *memtable_alloc_typed(size_t size, uint64_t type);
+
+/* As memtable_alloc_typed, with the site given by the caller: a language runtime can name the code
+   (a generated function's address, say) that the allocation belongs to. */
+MEMTABLE_PUBLIC void *memtable_alloc_typed_at(size_t size, uint64_t type, const void *site);
 
 /* Free a block from memtable_alloc_typed. NULL is fine. Returns 0, or 1 (and frees nothing) when
    ptr is not the base of a live allocation. */

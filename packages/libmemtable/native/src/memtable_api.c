@@ -64,6 +64,26 @@ int memtable_iterate(memtable_visit_fn visit, void *arg) {
   return mt_iterate(mt_state(), visit, arg);
 }
 
+struct snapshot {
+  struct memtable_info *out;
+  size_t cap, n;
+};
+
+static int visit_snapshot(const struct memtable_info *info, void *arg) {
+  struct snapshot *snap = arg;
+  if (snap->n == snap->cap) return 1;
+  snap->out[snap->n++] = *info;
+  return 0;
+}
+
+int memtable_snapshot(struct memtable_info *infos_ret, size_t cap, size_t *n_ret) {
+  struct snapshot snap = {infos_ret, cap, 0};
+  if (!n_ret || (cap && !infos_ret)) return MEMTABLE_E_INVAL;
+  if (cap) mt_iterate(mt_state(), visit_snapshot, &snap);
+  *n_ret = snap.n;
+  return 0;
+}
+
 /* An open-addressed table of per-site totals in private pages (malloc may be the thing we count). */
 struct site_table {
   struct memtable_site *slot;
@@ -168,11 +188,11 @@ int memtable_set_type(const void *base, uint64_t type) {
 
 /* -- Typed allocation -- */
 
-void *memtable_alloc_typed(size_t size, uint64_t type) {
+/* Allocate from glibc and record (the preload, if any, does not see __libc_malloc). */
+static void *alloc_typed(size_t size, uint64_t type, uint64_t site) {
   struct mt_state *S = mt_state();
   void *p = __libc_malloc(size);
   if (!p) return NULL;
-  uint64_t site = (uint64_t)(uintptr_t)__builtin_return_address(0);
   int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
   if (rc == MEMTABLE_E_EXISTS) { /* a stale record: glibc says this memory is free */
     mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
@@ -182,6 +202,14 @@ void *memtable_alloc_typed(size_t size, uint64_t type) {
   __libc_free(p);
   errno = ENOMEM;
   return NULL;
+}
+
+void *memtable_alloc_typed(size_t size, uint64_t type) {
+  return alloc_typed(size, type, (uint64_t)(uintptr_t)__builtin_return_address(0));
+}
+
+void *memtable_alloc_typed_at(size_t size, uint64_t type, const void *site) {
+  return alloc_typed(size, type, (uint64_t)(uintptr_t)site);
 }
 
 int memtable_free(void *ptr) {

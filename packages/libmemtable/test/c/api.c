@@ -71,6 +71,11 @@ int main(void) {
   CHECK(memtable_free((char *)p + 8) == 1, "free of an interior pointer");
   CHECK(memtable_lookup(p, &info) == 0, "still live after a refused free");
 
+  /* A caller-chosen site. */
+  void *q = memtable_alloc_typed_at(24, 11, (void *)main);
+  CHECK(q && memtable_lookup(q, &info) == 0 && info.site == (uintptr_t)main && info.type == 11, "alloc_typed_at");
+  CHECK(memtable_free(q) == 0, "free q");
+
   /* Iteration and statistics agree with what we allocated. */
   void *many[500];
   for (int i = 0; i < 500; i++) CHECK((many[i] = memtable_alloc_typed((size_t)i * 3, 9)) != NULL, "alloc");
@@ -91,6 +96,13 @@ int main(void) {
   for (size_t i = 0; i < 4 && i < nsites; i++)
     if (sites[i].count == 500 && sites[i].bytes == 3 * 499 * 500 / 2) found = 1;
   CHECK(found, "the loop's site totals");
+  static struct memtable_info snap[2000];
+  size_t nsnap = 0, mine = 0;
+  CHECK(memtable_snapshot(snap, 2000, &nsnap) == 0 && nsnap == st.live_count, "snapshot of %zu", nsnap);
+  for (size_t i = 0; i < nsnap; i++) mine += snap[i].type == 9;
+  CHECK(mine == 500, "snapshot holds the 500 blocks of type 9 (%zu)", mine);
+  CHECK(memtable_snapshot(snap, 10, &nsnap) == 0 && nsnap == 10, "snapshot capped");
+  CHECK(memtable_snapshot(NULL, 10, &nsnap) == MEMTABLE_E_INVAL, "snapshot into NULL");
   for (int i = 0; i < 500; i++) CHECK(memtable_free(many[i]) == 0, "free");
   CHECK(memtable_free(p) == 0, "free p");
   CHECK(memtable_stats(&st) == 0 && st.live_count == 0, "empty at the end (%" PRIu64 ")", st.live_count);
