@@ -452,13 +452,14 @@ class Parser {
       }
       if (t.value === ':') {
         this.next();
+        // CPython names a bad target only once an annotation expression follows the ':'.
+        const annotation = this.expression();
         if (lhs._type === 'Tuple' || lhs._type === 'List') {
           throw this.errorNode(`only single target (not ${lhs._type === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
         }
         if (lhs._type !== 'Name' && lhs._type !== 'Attribute' && lhs._type !== 'Subscript') {
           throw this.errorNode('illegal target for annotation', lhs);
         }
-        const annotation = this.expression();
         let value: A.expr | null = null;
         if (this.eatOp('=')) value = this.isKw('yield') ? this.yieldExpr() : this.starExpressions();
         const simple = lhs._type === 'Name' && !(first.type === T.OP && first.value === '(') ? 1 : 0;
@@ -1256,19 +1257,25 @@ class Parser {
       if (prevStart) {
         const save = this.i;
         const saveLast = this.last;
+        const saveFar = this.far;
         try {
           this.expression();
           const endT = this.last;
-          const ok = prevStart.type !== T.NAME || prevStart.value !== 'print' || t.type !== T.STRING;
+          // CPython's invalid_expression skips `NAME STRING` (print "x") and soft keywords.
+          const after = this.toks[this.toks.indexOf(prevStart) + 1];
+          const ok = !(prevStart.type === T.NAME && after && after.type === T.STRING) &&
+            !(prevStart.type === T.NAME && (prevStart.value === 'match' || prevStart.value === 'case' || prevStart.value === '_'));
           this.i = save;
           this.last = saveLast;
+          this.far = saveFar;
           if (ok) {
             return this.error('invalid syntax. Perhaps you forgot a comma?', prevStart.lineno, prevStart.col, endT.end_lineno, endT.end_col);
           }
         } catch (e) {
-          if (!(e instanceof PySyntaxError)) throw e;
+          if (!(e instanceof PySyntaxError) || tokenizerErrors.has(e)) throw e;
           this.i = save;
           this.last = saveLast;
+          this.far = saveFar;
         }
       }
     }

@@ -165,7 +165,9 @@ export class Tokenizer {
     const src = this.src;
     const n = src.length;
     let atLineStart = true;
+    let commentStart = -1;
     while (!this.failed) {
+      if (this.pos < n && src.charCodeAt(this.pos) !== 35 && src.charCodeAt(this.pos) !== 10 && src.charCodeAt(this.pos) !== 13) commentStart = -1;
       if (atLineStart && this.brackets.length === 0) {
         atLineStart = false;
         if (this.indentation()) { atLineStart = true; continue; }
@@ -177,6 +179,7 @@ export class Tokenizer {
       if (c === 32 || c === 9 || c === 12) { this.pos++; continue; }
       if (c === 35) { // '#': comment to end of line
         const e = src.indexOf('\n', this.pos);
+        commentStart = this.pos;
         this.pos = e < 0 ? n : e;
         continue;
       }
@@ -187,8 +190,10 @@ export class Tokenizer {
         if (this.brackets.length === 0) {
           const sl = this.line;
           const sls = this.lineStart;
+          // CPython's NEWLINE token starts where a trailing comment starts.
+          const nlStart = commentStart >= 0 ? commentStart : start;
           this.tokens.push({
-            type: T.NEWLINE, value: '\n', lineno: this.absLine(sl), col: this.byteCol(start, sls, sl),
+            type: T.NEWLINE, value: '\n', lineno: this.absLine(sl), col: this.byteCol(nlStart, sls, sl),
             end_lineno: this.absLine(sl), end_col: this.byteCol(start, sls, sl) + 1, start, end,
           });
           atLineStart = true;
@@ -263,6 +268,12 @@ export class Tokenizer {
           return false;
         }
         continue;
+      } else if (c === 92) {
+        // CPython reads a backslash while measuring indentation: anything but a newline after it fails here.
+        this.pos = p;
+        const msg = p + 1 >= src.length ? 'unexpected EOF while parsing' : 'unexpected character after line continuation character';
+        this.fail(this.error(msg, this.line, this.lineStart, p + 1), 'code');
+        return false;
       } else break;
       p++;
     }
@@ -299,6 +310,13 @@ export class Tokenizer {
       this.altIndents.push(alt);
       this.push(T.INDENT, this.lineStart, p, this.line, this.lineStart);
     } else if (col < top) {
+      // CPython fails before emitting any DEDENT when the new level matches no enclosing one.
+      if (!this.indents.includes(col)) {
+        const text = this.lineText(this.line).replace(/\n$/, '');
+        this.fail(new PySyntaxError('IndentationError', 'unindent does not match any outer indentation level', this.filename,
+          this.absLine(this.line), [...text].length + 1, this.absLine(this.line), -1, this.lineText(this.line)), 'code');
+        return false;
+      }
       while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]) {
         this.indents.pop();
         this.altIndents.pop();
