@@ -253,11 +253,42 @@ export function toCBool(v: any, what: string): boolean {
   throw pyErr('TypeError', `${what} must be bool, not ${pyTypeName(v)}`);
 }
 
+/** The C spelling of a type without qualifiers, for compatibility checks ("const char *" ~ "char *"). */
+function plain(t: Type): string {
+  return t.strip().toString().replace(/\b(const|volatile|restrict|_Atomic) /g, '');
+}
+
+const compat = new WeakMap<CInfo, Map<CInfo, boolean>>();
+
+/**
+ * Whether a C value may be passed for pointer type `to`: a pointer (or an object, by address, or an
+ * array, decayed) whose pointee is the same type; `void *` and character pointers take any.
+ */
+export function pointerCompatible(to: CInfo, v: CRef | CPtr): boolean {
+  if (!to.target || to.charTarget || to.target.strip().kind === 'void') return true;
+  const from = v.info;
+  let m = compat.get(to);
+  if (!m) compat.set(to, (m = new Map()));
+  let ok = m.get(from);
+  if (ok === undefined) {
+    const want = plain(to.target);
+    let pointee: Type | undefined;
+    if (v instanceof CPtr) pointee = from.target;
+    else pointee = from.shape === 'array' ? from.target : from.type;
+    ok = pointee === undefined || pointee.strip().kind === 'void' || plain(pointee) === want ||
+      (v instanceof CRef && plain(from.type) === want);
+    m.set(from, ok);
+  }
+  return ok;
+}
+
 /** An address for a pointer of type c: None, a C pointer, a C object (its address). */
 export function toCAddress(v: any, c: CInfo, what: string): bigint {
   if (v === null) return 0n;
-  if (v instanceof CPtr) return v.addr;
-  if (v instanceof CRef) return v.addr;
+  if (v instanceof CPtr || v instanceof CRef) {
+    if (!pointerCompatible(c, v)) throw pyErr('TypeError', `${what} must be '${cname(c.type)}', not '${cname(v.info.type)}'`);
+    return v.addr;
+  }
   if ((typeof v === 'number' || typeof v === 'bigint') && c.target?.strip().kind === 'void') return BigInt(v);
   throw pyErr('TypeError', `${what} must be a C pointer or object (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
 }
@@ -319,13 +350,34 @@ function writeBits(b: Block, off: number, bitOffset: number, bitSize: number, x:
   }
 }
 
+/** A member resolved once per struct type: offset, classified type, bit position. */
+interface Field {
+  offset: number;
+  c: CInfo;
+  bitSize: number | undefined;
+  bitOffset: number;
+}
+const fieldCache = new WeakMap<Type, Map<string, Field | null>>();
+
+/** Field `name` of struct type t (cached per type), or null. */
+function field(t: Type, name: string): Field | null {
+  let m = fieldCache.get(t);
+  if (!m) fieldCache.set(t, (m = new Map()));
+  let f = m.get(name);
+  if (f === undefined) {
+    const mm = member(t, name);
+    f = mm ? { offset: mm.offset, c: cinfo(mm.type), bitSize: mm.bitSize, bitOffset: mm.bitOffset ?? 0 } : null;
+    m.set(name, f);
+  }
+  return f;
+}
+
 /** Read field `name` of the struct/union object (off in b); undefined when there is no such field. */
 function getField(b: Block, off: number, t: Type, name: string): any {
-  const m = member(t, name);
-  if (!m) return undefined;
-  const c = cinfo(m.type);
-  if (m.bitSize !== undefined) return readBits(b, off, m.bitOffset ?? 0, m.bitSize, c);
-  return readValue(b, off + m.offset, c);
+  const f = field(t, name);
+  if (f === null) return undefined;
+  if (f.bitSize !== undefined) return readBits(b, off, f.bitOffset, f.bitSize, f.c);
+  return readValue(b, off + f.offset, f.c);
 }
 
 function setField(b: Block, off: number, t: Type, name: string, v: any): void {

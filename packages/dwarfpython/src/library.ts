@@ -11,7 +11,7 @@ import { DebugInfo, type Func, type Type } from 'libpmirror';
 import { builtin, isBytes, isFloat, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import {
-  CPtr, CRef, arrayOf, blockAt, foreignBlock, newObject, pointerTo, pointerValue, readValue, sizeOf,
+  CPtr, CRef, arrayOf, pointerCompatible, blockAt, foreignBlock, newObject, pointerTo, pointerValue, readValue, sizeOf,
   toCBool, toCFloat, toCInt, writeValue,
 } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
@@ -120,7 +120,10 @@ function pointerArg(c: CInfo, what: string): Conv {
   const voidTarget = c.target?.strip().kind === 'void';
   return (v) => {
     if (v === null) return null;
-    if (v instanceof CPtr || v instanceof CRef) return v.addr;
+    if (v instanceof CPtr || v instanceof CRef) {
+      if (!pointerCompatible(c, v)) throw pyErr('TypeError', `${what} must be '${cname(c.type)}', not '${cname(v.info.type)}'`);
+      return v.addr;
+    }
     if (typeof v === 'string' && (c.charTarget || voidTarget)) return cString(v);
     if (isBytes(v) && (c.charTarget || voidTarget)) {
       // bytes are immutable: C gets a NUL-terminated copy; a bytearray is passed in place.

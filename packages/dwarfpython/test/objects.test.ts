@@ -98,6 +98,8 @@ n = demo.int(7)
 print(n.value)
 n.value = 9
 print(n.value, demo.sum_ints(n, 1))
+attempt(demo.point_sum, a)
+attempt(demo.sum_ints, q, 1)
 `);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual([
@@ -112,6 +114,8 @@ print(n.value, demo.sum_ints(n, 1))
       'struct point *',
       '7',
       '9 9',
+      "TypeError: point_sum() argument 1 must be 'const struct point *', not 'int [3]'",
+      "TypeError: sum_ints() argument 1 must be 'const int *', not 'struct point'",
       '',
     ]);
   });
