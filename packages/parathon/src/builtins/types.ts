@@ -11,7 +11,7 @@ import {
 } from '../runtime/core.js';
 import { PyDict, PySet, setOrder } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
-import { call, construct, allocate, newClass, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
+import { call, construct, allocate, checkAbstract, newClass, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
 import { floatRepr, format, formatFloat, fixed } from '../runtime/format.js';
 
 /** Attach a builtin method: positional-only unless `kw` is given (then it also gets `$kw`). */
@@ -150,13 +150,13 @@ export function bytesRepr(b: Uint8Array): string {
 
 // -- object and type --
 
-const oNew: any = (t: PyType) => allocate(t);
+const oNew: any = (t: PyType) => (checkAbstract(t), allocate(t));
 def(object_, '__new__', oNew, (args) => allocate(args[0]));
 object_.$d.__new__ = new PyStaticMethod(object_.$d.__new__);
 object_.$d.__new__ = oNew;
 (oNew as any).$nobind = true;
 oNew.$s = false;
-oNew.$kw = (args: any[]) => allocate(args[0]);
+oNew.$kw = (args: any[]) => (checkAbstract(args[0]), allocate(args[0]));
 def(object_, '__init__', () => null, () => null);
 def(object_, '__repr__', (self: any) => {
   const t = typeOf(self);

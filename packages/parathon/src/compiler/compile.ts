@@ -53,8 +53,8 @@ interface Fn {
 }
 
 /** Compile a Module AST. `moduleName` is `__name__`; `filename` appears in tracebacks. */
-export function compileModule(mod: any, moduleName: string, mode: 'exec' | 'eval' | 'single' = 'exec'): CompiledModule {
-  return new Compiler(moduleName).module(mod, mode);
+export function compileModule(mod: any, moduleName: string, mode: 'exec' | 'eval' | 'single' = 'exec', source?: string): CompiledModule {
+  return new Compiler(moduleName, source).module(mod, mode);
 }
 
 class Compiler {
@@ -69,7 +69,21 @@ class Compiler {
   uid = 0;
   top!: Scope;
   rebound = new Set<string>();
-  constructor(public moduleName: string) {}
+  futureAnnotations = false;
+  srcLines: Buffer[] = [];
+  constructor(public moduleName: string, source?: string) {
+    if (source !== undefined) this.srcLines = source.split('\n').map((l) => Buffer.from(l, 'utf8'));
+  }
+  /** The source text of a node (positions count UTF-8 bytes). */
+  sourceOf(n: any): string {
+    const ls = this.srcLines;
+    if (!ls.length || !n.end_lineno) return '';
+    if (n.lineno === n.end_lineno) return ls[n.lineno - 1]?.subarray(n.col_offset, n.end_col_offset).toString('utf8') ?? '';
+    const parts = [ls[n.lineno - 1]!.subarray(n.col_offset).toString('utf8')];
+    for (let i = n.lineno; i < n.end_lineno - 1; i++) parts.push(ls[i]!.toString('utf8'));
+    parts.push(ls[n.end_lineno - 1]!.subarray(0, n.end_col_offset).toString('utf8'));
+    return parts.join('\n');
+  }
 
   emit(code: string): void {
     this.out.push(this.ind + code);
@@ -204,9 +218,16 @@ class Compiler {
       case 'Expr': this.emit(this.expr(s.value) + ';'); return;
       case 'Assign': return this.assign(s);
       case 'AugAssign': return this.augAssign(s);
-      case 'AnnAssign':
+      case 'AnnAssign': {
         if (s.value) this.assignTo(s.target, this.expr(s.value));
+        const k = this.fn.scope.kind;
+        if (s.simple && s.target._type === 'Name' && (k === 'module' || k === 'class')) {
+          const ann = this.futureAnnotations ? JSON.stringify(this.sourceOf(s.annotation)) : this.expr(s.annotation);
+          const holder = k === 'module' ? '$g' : '$ns';
+          this.emit(`$annotate(${holder}, ${JSON.stringify(s.target.id)}, ${ann});`);
+        }
         return;
+      }
       case 'Return': this.emit(`return ${s.value ? this.expr(s.value) : 'null'};`); return;
       case 'If': return this.ifStmt(s);
       case 'While': return this.whileStmt(s);
@@ -607,6 +628,7 @@ class Compiler {
     }
   }
   importFrom(s: any): void {
+    if (s.module === '__future__' && s.names.some((a: any) => a.name === 'annotations')) this.futureAnnotations = true;
     const m = this.tmp();
     const names = s.names.map((a: any) => a.name);
     this.emit(`${m} = $importFrom(${JSON.stringify(s.module ?? '')}, ${s.level ?? 0}, ${JSON.stringify(names)}, $g);`);
@@ -980,5 +1002,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate',
 ];

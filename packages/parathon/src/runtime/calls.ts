@@ -173,6 +173,7 @@ export function construct(t: PyType, args: any[], kw: Kw): any {
     if ((args.length || (kw && kw.size)) && init === object_.$d.__init__) {
       throw mkExc(TypeError_, `${t.name}() takes no arguments`);
     }
+    checkAbstract(t);
     obj = allocate(t);
   } else {
     const f = nw instanceof PyStaticMethod ? nw.fn : nw;
@@ -184,6 +185,13 @@ export function construct(t: PyType, args: any[], kw: Kw): any {
     if (r !== null) throw mkExc(TypeError_, `__init__() should return None, not '${tname(r)}'`);
   }
   return obj;
+}
+/** object.__new__ refuses classes that still have abstract methods (abc). */
+export function checkAbstract(t: PyType): void {
+  const am = lookup(t, '__abstractmethods__');
+  if (am === undefined || am === null || !(am instanceof PySet) || am.size === 0) return;
+  const names = [...am.values()].map(String).sort();
+  throw mkExc(TypeError_, `Can't instantiate abstract class ${t.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
 }
 /** A fresh, uninitialised instance of t with the right JS representation. */
 export function allocate(t: PyType): any {

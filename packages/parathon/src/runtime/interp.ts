@@ -64,7 +64,7 @@ export class Interpreter {
       if (e instanceof PySyntaxError) throw toPySyntaxError(e);
       throw e;
     }
-    const code = compileModule(tree, moduleName, mode);
+    const code = compileModule(tree, moduleName, mode, source);
     const jsFile = `${filename}.parathon-${++fileCounter}.js`;
     files.set(jsFile, { pyFile: filename, source: source.split('\n'), code });
     const factory = vm.runInThisContext(code.js, { filename: jsFile });

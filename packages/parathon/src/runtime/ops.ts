@@ -987,13 +987,14 @@ export const hooks_ns: { toDict: (ns: any) => any } = { toDict: () => null };
 /** setattr(o, name, v). */
 export function setattr(o: any, name: string, v: any): void {
   if (o instanceof PyObject && o.$c.layout !== 'type') {
-    const t = o.$c;
-    if (!(t as any).$sa) {
+    const t: any = o.$c;
+    if (t.$sae !== epoch.v) {
+      t.$sae = epoch.v;
+      t.$plainSet = t.slots === null && lookup(t, '__setattr__') === objSetattr;
+    }
+    if (t.$plainSet) {
       const tv = lookup(t, name);
-      if (tv === undefined || (typeof tv !== 'object' || tv === null) || !isDataDescr(tv)) {
-        if (t.slots !== null && !(t as any).$hasDict && t.slots.indexOf(name) < 0) {
-          throw mkExc(AttributeError_, `'${t.name}' object has no attribute '${name}'`);
-        }
+      if (tv === undefined || typeof tv !== 'object' || tv === null || !isDataDescr(tv)) {
         o.$d[name] = v;
         return;
       }
@@ -1479,7 +1480,7 @@ function iterSlow(x: any): It {
   const t = typeOf(x);
   const user = t.layout === 'object' || (t as any).$user;
   if (user || x instanceof PyType) {
-    const f = x instanceof PyType ? undefined : lookup(t, '__iter__');
+    const f = x instanceof PyType && t === type_ ? undefined : lookup(t, '__iter__');
     if (f !== undefined && !(f as any).$builtinItem) {
       const it = call1(f, x);
       return asIt(it);

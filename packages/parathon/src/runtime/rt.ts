@@ -141,6 +141,11 @@ export const rt: any = {
     }
     return s;
   },
+  annotate(ns: any, name: string, v: any): void {
+    let d = ns.__annotations__;
+    if (d === undefined) ns.__annotations__ = d = new PyDict();
+    O.setitem(d, name, v);
+  },
   mksetConst(a: any[]): PySet {
     // the compiler builds a frozenset, then canonicalises it into a second frozenset (iterating
     // the first), and BUILD_SET/SET_UPDATE merges that into the new set
