@@ -53,9 +53,10 @@ DLEXT_PUBLIC const char *dlext_dlerror(void);
 
 /* -- Libraries of generated code (the talk's dlcreate family) --
  *
- * A library is one or more real ELF shared objects generated in /dev/shm (or $TMPDIR when
- * /dev/shm is unusable), mode 0600 with an unpredictable name, loaded with dlopen and removed
- * from the file system when destroyed or at exit. Its handle IS the dlopen handle of its first
+ * A library is one or more real ELF shared objects generated in $DLEXT_DIR if set, else /dev/shm
+ * (or $TMPDIR when /dev/shm is unusable), mode 0600 with an unpredictable name (dlext-<name>-<pid>-XXXXXX.so),
+ * loaded with dlopen and removed from the file system when destroyed or at exit; files of
+ * processes that died without exiting are swept by the next process's first dlcreate. Its handle IS the dlopen handle of its first
  * object, so plain dlsym(handle, name) works; symbols are also found by dlsym(RTLD_DEFAULT) when
  * the library is global (the default) and by dladdr, immediately after dlbind.
  *

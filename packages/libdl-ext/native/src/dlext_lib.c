@@ -1,7 +1,10 @@
 /* libdl-ext: libraries as chains of generated, dlopen'ed objects; create, grow, destroy. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +54,37 @@ static bool name_ok(const char *name) {
 
 /* -- Objects -- */
 
-/* /dev/shm when writable (memory-backed, what gdb and perf can open by path), else $TMPDIR. */
+/* The pid in a file name of ours, "dlext-<name>-<pid>-XXXXXX.so", or 0. */
+static pid_t file_pid(const char *f) {
+  size_t n = strlen(f);
+  if (strncmp(f, "dlext-", 6) != 0 || n < 6 + 11 || strcmp(f + n - 3, ".so") != 0 || f[n - 10] != '-') return 0;
+  size_t end = n - 10, start = end;
+  while (start > 6 && f[start - 1] >= '0' && f[start - 1] <= '9') start--;
+  if (start == end || f[start - 1] != '-') return 0;
+  return (pid_t)strtol(f + start, NULL, 10);
+}
+
+/* Delete files our library left behind in dir when their process died without running its exit
+ * handlers (killed by a signal): only our own name pattern, our uid, mode 0600, dead pid. */
+static void sweep_stale(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  for (struct dirent *e; (e = readdir(d));) {
+    pid_t pid = file_pid(e->d_name);
+    if (pid <= 0 || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH) continue;
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+        st.st_uid == getuid() && (st.st_mode & 0777) == 0600)
+      unlinkat(dirfd(d), e->d_name, 0);
+  }
+  closedir(d);
+}
+
+/* $DLEXT_DIR if set; else /dev/shm when writable (memory-backed, what gdb and perf can open by
+ * path); else $TMPDIR. */
 static const char *file_dir(void) {
+  const char *dir = getenv("DLEXT_DIR");
+  if (dir && *dir) return dir;
   if (access("/dev/shm", W_OK | X_OK) == 0) return "/dev/shm";
   const char *t = getenv("TMPDIR");
   return t && *t ? t : "/tmp";
@@ -60,9 +92,9 @@ static const char *file_dir(void) {
 
 /* Create the private file and its shared read-write alias; the image is written through it. */
 static int object_file(struct dlext_object *o, const char *name) {
-  size_t len = strlen(file_dir()) + strlen(name) + 32;
+  size_t len = strlen(file_dir()) + strlen(name) + 48;
   if (!(o->path = malloc(len))) return dlext_fail(DLEXT_E_NOMEM, "dlcreate");
-  snprintf(o->path, len, "%s/dlext-%s-XXXXXX.so", file_dir(), name);
+  snprintf(o->path, len, "%s/dlext-%s-%d-XXXXXX.so", file_dir(), name, (int)getpid());
   int fd = mkostemps(o->path, 3, O_CLOEXEC); /* mode 0600, unpredictable name */
   if (fd < 0) {
     int e = errno;
@@ -188,6 +220,11 @@ int dlext_create(const char *name, const struct dlext_config *cfg, void **handle
   int rc = config_fill(cfg, &lib->cfg);
   strcpy(lib->name, name);
   pthread_mutex_lock(&dlext_lock);
+  static bool swept;
+  if (!swept) {
+    sweep_stale(file_dir());
+    swept = true;
+  }
   if (rc == 0) rc = object_create(lib, &lib->cfg, &lib->objects);
   if (rc == 0) {
     lib->last = lib->objects;
