@@ -34,11 +34,16 @@ export function formatMacro(m: Macro): string {
 
 function functions(d: DebugInfo, pattern: string | undefined, json: boolean): string {
   const re = pattern ? new RegExp(pattern) : undefined;
-  const fs = d.functions(re).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Like gdb's `info functions`: functions with code, under their linkage name when DWARF gives one.
+  const fs = d
+    .functions(re)
+    .filter((f) => !f.declaration && f.ranges.length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const proto = (f: (typeof fs)[number]): string => (f.external ? '' : 'static ') + f.type.declare(f.linkageName ?? f.name);
   if (json) {
-    return JSON.stringify(fs.map((f) => ({ name: f.name, prototype: f.toC(), callable: f.callable, address: f.address })));
+    return JSON.stringify(fs.map((f) => ({ name: f.name, prototype: proto(f), callable: f.callable, address: f.address })));
   }
-  return fs.map((f) => f.toC() + ';').join('\n');
+  return fs.map((f) => proto(f) + ';').join('\n');
 }
 
 function addr2line(d: DebugInfo, addrs: string[], json: boolean): string {

@@ -290,6 +290,7 @@ export class DebugInfo {
   private readonly types = new Map<number, Type>();
   private readonly byName = new Map<string, Type | null>();
   private readonly funcs = new Map<string, Func | null>();
+  private readonly funcsByDie = new Map<number, Func | null>();
 
   private constructor(handle: N.Handle) {
     this.handle = handle;
@@ -444,13 +445,14 @@ export class DebugInfo {
 
   /** Every function, with full signatures (all types resolved in one pass over the C core). */
   functions(filter?: RegExp): Func[] {
+    // Keyed by DIE: static functions of different units may share a name.
     const entries = this.functionEntries().filter((e) => !filter || filter.test(e.name));
-    const missing = entries.filter((e) => !this.funcs.has(e.name));
+    const missing = entries.filter((e) => !this.funcsByDie.has(e.die));
     this.describeMany(missing.map((e) => e.die)).forEach((ent, i) => {
       const e = missing[i]!;
-      this.funcs.set(e.name, ent ? new Func(e.name, ent, this.ref, ent.callable || e.callable) : null);
+      this.funcsByDie.set(e.die, ent ? new Func(e.name, ent, this.ref, ent.callable || e.callable) : null);
     });
-    return entries.map((e) => this.funcs.get(e.name)).filter((f): f is Func => f != null);
+    return entries.map((e) => this.funcsByDie.get(e.die)).filter((f): f is Func => f != null);
   }
 
   /** Every global variable, with its type and address. */

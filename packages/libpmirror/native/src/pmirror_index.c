@@ -11,6 +11,7 @@ typedef struct {
   uint64_t hash, die, low;
   uint8_t ns;
   bool decl, has_code, external;
+  bool extra; /* listed, but not in the lookup table (another definition holds the name) */
 } pm_entry;
 
 typedef struct { uint64_t lo, hi, die; } pm_range;
@@ -59,7 +60,7 @@ static bool table_grow(pm_index *ix) {
   uint32_t *nt = calloc(nc, sizeof *nt);
   if (!nt) return false;
   for (size_t i = 0; i < ix->table_cap; i++) {
-    if (!ix->table[i]) continue;
+    if (!ix->table[i]) continue; /* extras are never in the table */
     size_t j = ix->entries[ix->table[i] - 1].hash & (nc - 1);
     while (nt[j]) j = (j + 1) & (nc - 1);
     nt[j] = ix->table[i];
@@ -78,10 +79,31 @@ static bool better(const pm_entry *old, const pm_entry *nw) {
   return false;
 }
 
+static bool append(pm_index *ix, pm_entry e) {
+  if (ix->n == ix->cap) {
+    size_t nc = ix->cap ? ix->cap * 2 : 4096;
+    pm_entry *ne = realloc(ix->entries, nc * sizeof *ne);
+    if (!ne) return false;
+    ix->entries = ne;
+    ix->cap = nc;
+  }
+  ix->entries[ix->n++] = e;
+  return true;
+}
+
 static bool add_entry(pm_index *ix, pm_entry e) {
   e.hash = key_hash(e.ns, e.name);
   pm_entry *old = table_find(ix, e.ns, e.name, e.hash);
   if (old) {
+    /* Two definitions with code under one name (static functions of different units): the lookup
+     * keeps the better one, listings keep both. */
+    bool distinct = e.ns == NS_FUNC && old->has_code && e.has_code && old->low != e.low;
+    if (distinct) {
+      pm_entry keep = better(old, &e) ? e : *old, other = better(old, &e) ? *old : e;
+      *old = keep;
+      other.extra = true;
+      return append(ix, other);
+    }
     if (better(old, &e)) *old = e;
     return true;
   }
