@@ -114,7 +114,9 @@ DLEXT_PUBLIC void *dlalloc(void *handle, size_t size, unsigned flags);
 /* As dlalloc, returning a status; *addr_ret on success. */
 DLEXT_PUBLIC int dlext_alloc(void *handle, size_t size, unsigned flags, void **addr_ret);
 
-/* The writable alias of address addr (inside a code allocation of the library), or NULL. */
+/* The writable alias of address addr (inside a code allocation of the library), or NULL. Write
+ * the code before dlbind: dlbind (and dlext_write) refresh pages a debugger's breakpoint made
+ * private, so the executable view shows what was written. */
 DLEXT_PUBLIC void *dlext_writable(void *handle, void *addr);
 
 /* Copy len bytes to dst (in a code or data allocation of the library) through the writable
