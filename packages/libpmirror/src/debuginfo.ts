@@ -255,7 +255,9 @@ export interface DebugStats {
   typeUnits: number;
   /** Size of .debug_info, decompressed. */
   debugInfoBytes: number;
-  /** DIEs the index visited (unit DIEs, their children, enumerators). */
+  /** Every DIE in .debug_info and .debug_types (a full walk made for this report). */
+  dies: number;
+  /** DIEs the name index visited (unit DIEs, their children, enumerators). */
   visitedDies: number;
   /** Names in each index. */
   names: { types: number; functions: number; variables: number; enumerators: number };
@@ -265,8 +267,8 @@ export interface DebugStats {
   variableRanges: number;
   /** Where address -> unit ranges came from: ".debug_aranges" or "units". */
   unitRangesFrom: string;
-  /** Milliseconds spent reading sections (including decompression), units, and the index. */
-  ms: { sections: number; units: number; index: number };
+  /** Milliseconds spent reading sections (including decompression), units, the index, and the DIE count. */
+  ms: { sections: number; units: number; index: number; countDies: number };
 }
 
 const opened = new Map<string, DebugInfo>();

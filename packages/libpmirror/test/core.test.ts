@@ -41,6 +41,20 @@ describe('libpmirror core', () => {
     expect(described.entity.params.map((p: { name: string }) => p.name)).toEqual(['argc', 'argv']);
   });
 
+  it('pmirror info counts units and DIEs as readelf does', async () => {
+    const { DebugInfo } = await import('../src/index.js');
+    const { gcc } = await import('./oracle.js');
+    for (const flags of [['-g', '-O2'], ['-gdwarf-4', '-fdebug-types-section']]) {
+      const exe = gcc('shapes.c', `info${flags.join('')}`, flags);
+      const dump = spawnSync('readelf', ['--debug-dump=info', exe], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+      const dies = [...dump.matchAll(/Abbrev Number: (\d+)/g)].filter((m) => m[1] !== '0').length;
+      const units = [...dump.matchAll(/^\s+(Compilation|Type) Unit @ offset/gm)].length;
+      const stats = JSON.parse(spawnSync(process.execPath, [pkg + 'bin/pmirror.js', 'info', '--json', exe], { encoding: 'utf8' }).stdout);
+      expect([stats.dies, stats.units]).toEqual([dies, units]);
+      expect(stats.buildId).toBe(DebugInfo.open(exe).elf.buildId);
+    }
+  });
+
   it('gives exit code 2 and a message from the CLI for a corrupt or debug-less file', () => {
     const bin = pkg + 'bin/pmirror.js';
     const garbage = spawnSync(process.execPath, [bin, 'ptype', pkg + 'package.json', 'int'], { encoding: 'utf8' });

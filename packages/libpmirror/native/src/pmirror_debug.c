@@ -106,6 +106,24 @@ int pmirror_debug_index(pmirror_debug *d) {
   return d->index_err;
 }
 
+/* Every DIE of every unit, by a linear walk (null entries that close sibling lists excluded). */
+static int count_dies(pmirror_debug *d, uint64_t *count, double *ms) {
+  double t0 = pm_now_ms();
+  uint64_t n = 0;
+  for (size_t i = 0; i < d->nunits; i++) {
+    for (uint64_t off = d->units[i].die_offset; off < d->units[i].end;) {
+      pm_die die;
+      int rc = pm_die_at(d, off, &die);
+      if (rc) return rc;
+      n += die.abbrev != NULL;
+      off = die.next;
+    }
+  }
+  *count = n;
+  *ms = pm_now_ms() - t0;
+  return 0;
+}
+
 int pmirror_debug_info(pmirror_debug *d, char **json_ret) {
   if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_info: NULL argument");
   int rc = pmirror_debug_index(d);
@@ -125,8 +143,16 @@ int pmirror_debug_info(pmirror_debug *d, char **json_ret) {
   size_t tunits = 0;
   for (size_t i = 0; i < d->nunits; i++) tunits += d->units[i].unit_type == 2 || d->units[i].unit_type == 6;
   pm_sb_printf(&b, "],\"units\":%zu,\"typeUnits\":%zu,\"debugInfoBytes\":%zu,", d->nunits, tunits, d->info_size);
+  uint64_t dies;
+  double ms_count;
+  if ((rc = count_dies(d, &dies, &ms_count))) {
+    free(b.buf);
+    return rc;
+  }
+  pm_sb_printf(&b, "\"dies\":%llu,", (unsigned long long)dies);
   pm_index_stats(d, &b);
-  pm_sb_printf(&b, ",\"ms\":{\"sections\":%.3f,\"units\":%.3f,\"index\":%.3f}}", d->ms_open, d->ms_units, d->ms_index);
+  pm_sb_printf(&b, ",\"ms\":{\"sections\":%.3f,\"units\":%.3f,\"index\":%.3f,\"countDies\":%.3f}}", d->ms_open,
+               d->ms_units, d->ms_index, ms_count);
   return pm_sb_finish(&b, json_ret);
 }
 
