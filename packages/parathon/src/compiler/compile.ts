@@ -880,19 +880,23 @@ class Compiler {
     const kw = e.keywords.length > 0;
     if (f._type === 'Name') {
       const r = resolve(this.fn.scope, f.id);
-      if (r === 'global' && !this.rebound.has(f.id) && !this.top.hasStarImport) {
+      if (r === 'global' && !this.rebound.has(f.id)) {
         if (f.id === 'super' && e.args.length === 0 && this.fn.classCell) {
           return `$super(${this.fn.classCell}, ${this.fn.firstParam ?? 'undefined'})`;
         }
         if (f.id === 'globals' && e.args.length === 0) return '$globals($g)';
         if ((f.id === 'locals' || f.id === 'vars') && e.args.length === 0) return this.localsDict();
+        if (f.id === 'dir' && e.args.length === 0) return `$sortedKeys(${this.localsDict()})`;
         if ((f.id === 'exec' || f.id === 'eval') && !hasStar && !kw) {
           const a = e.args.map((x: any) => this.expr(x));
           return `$${f.id}(${a[0]}, ${a[1] ?? 'undefined'}, ${a[2] ?? 'undefined'}, $g)`;
         }
-        if (f.id === 'print' && !hasStar && !kw) return `$print1([${e.args.map((x: any) => this.expr(x)).join(', ')}])`;
-        if (f.id === 'len' && e.args.length === 1 && !hasStar && !kw) return `$lenOf(${this.expr(e.args[0])})`;
-        if (f.id === 'isinstance' && e.args.length === 2 && !hasStar && !kw) return `$isinstance(${this.expr(e.args[0])}, ${this.expr(e.args[1])})`;
+        // names a star import may rebind keep the generic call below
+        if (!this.top.hasStarImport && !hasStar && !kw) {
+          if (f.id === 'print') return `$print1([${e.args.map((x: any) => this.expr(x)).join(', ')}])`;
+          if (f.id === 'len' && e.args.length === 1) return `$lenOf(${this.expr(e.args[0])})`;
+          if (f.id === 'isinstance' && e.args.length === 2) return `$isinstance(${this.expr(e.args[0])}, ${this.expr(e.args[1])})`;
+        }
       }
     }
     if (f._type === 'Attribute' && !hasStar && !kw) {
@@ -1002,5 +1006,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate', 'sortedKeys',
 ];

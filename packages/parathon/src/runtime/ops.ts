@@ -904,7 +904,6 @@ function getattrSlow(o: any, name: string): any {
     if ((k as any).$gattr) {
       const r = (k as any).$gattr(o, name);
       if (r !== undefined) return r;
-      break;
     }
   }
   const tv = lookup(t, name);
@@ -925,7 +924,6 @@ function missingAttr(o: any, name: string): any {
       if ((k as any).$gattr) {
         const r = (k as any).$gattr(o, name);
         if (r !== undefined) return r;
-        break;
       }
     }
   }

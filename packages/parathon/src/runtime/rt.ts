@@ -141,6 +141,9 @@ export const rt: any = {
     }
     return s;
   },
+  sortedKeys(d: PyDict): any[] {
+    return [...d.keys()].sort();
+  },
   annotate(ns: any, name: string, v: any): void {
     let d = ns.__annotations__;
     if (d === undefined) ns.__annotations__ = d = new PyDict();

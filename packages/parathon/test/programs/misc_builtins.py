@@ -1,0 +1,32 @@
+print(list(range(0, 10, 3)), list(range(10, 0, -2)), list(range(-5)), range(3) == range(0, 3))
+l = list(range(10))
+print(l[::-1], l[::3], l[-3::-2], l[8:2:-2], l[100:], l[-100:2])
+print(isinstance(True, int), isinstance(1, (str, int)), issubclass(bool, int), type(True) is bool)
+print(callable(len), callable("x"), id(l) == id(l), hash("a") == hash("a"), hash(None) == hash(None))
+print(getattr(l, "append") is not None, hasattr(l, "nope"), vars(type("T", (), {"a": 1}))["a"])
+print(dir([])[:1], sorted(vars(object()) if False else {}), globals()["__name__"], "l" in locals())
+print(chr(65), ord("€"), bin(5), oct(8), hex(255), format(255, "08b"), int("777", 8), float.fromhex("0x1.8p1"))
+print(divmod(7.5, 2), pow(2, 10, 1000), abs(-3 + 4j), complex(3, 4).real, (1 + 2j).conjugate(), round(-2.5), round(0.125, 2))
+print(min(3, 1, 2), max("apple", "pear", key=len), sum([1.5, 2.5]), sorted({3: 1, 1: 2}), any(x > 2 for x in [1, 3]))
+print(list(zip("ab", [1, 2], (True, False))), list(enumerate(["x", "y"], start=10)), dict(zip("ab", "cd")))
+it = iter([1, 2, 3])
+print(next(it), next(it), next(it), next(it, "end"), list(iter(lambda: 1, 1)))
+print(repr(None), repr(...), repr(NotImplemented), str(b"x"), repr(1.0), repr(-0.0), str(10**20), repr("a\\b"))
+print(eval("1 + 2 * 3"), eval("x * 2", {"x": 21}), exec("y = 5") or "exec ok")
+ns = {}
+exec("def f(a): return a * 3\nz = f(4)", ns)
+print(ns["z"], sorted(k for k in ns if not k.startswith("__")))
+print(bytes(3), bytearray([65, 66]).decode(), b"\x00\xff".hex(), bytes.fromhex("4142"), list(bytearray(b"ab")))
+ba = bytearray(b"abc"); ba[0] = 90; ba.append(33); print(ba, len(ba), ba[1:])
+print(str(3), str(3.0), str(True), str([1, "2"]), str((1,)), str({"a": [1]}), str({1, 2}), str(frozenset()))
+print("%s|%5s|%-5s|%.1f|%+d|%x|%X|%o|%e|%r" % ("a", "b", "c", 2.25, 5, 255, 255, 8, 1234.5, "q"))
+x = [1, 2, 3]
+del x[1]
+y = {"a": 1, "b": 2}
+del y["a"]
+print(x, y)
+print(type(print).__name__, type(len), type(lambda: 0).__name__, type(range(1)).__name__, type(iter([])).__name__)
+print(sorted([3, 1, 2], reverse=True), list(reversed(range(3))), "".join(reversed("abc")), [*range(3), *"ab"])
+print({**{"a": 1}, **{"b": 2}}, [*[1], *(2,)], (*"ab",), {*"aa"})
+print(int.__name__, str.__name__, (5).__class__.__name__, "abc".__len__(), [1, 2].__getitem__(0), (3).__add__(4))
+print(abs(-0.0), 0.0 == -0.0, float("nan") == float("nan"), 1 < 2 < 3, 3 > 2 > 2, 1 == 1.0 == True)
