@@ -420,7 +420,15 @@ function pointee(p: CPtr, i: number): { b: Block; off: number; c: CInfo } {
   const size = sizeOf(target);
   if (!size) throw pyErr('TypeError', `cannot dereference a pointer to '${cname(target)}' (size unknown)`);
   const addr = p.n + i * size;
-  const b = foreignBlock(addr, size, () => `${cname(p.info.type)}[${i}]`);
+  // Bounds come from the allocation the pointer itself points into, when libmemtable knows it.
+  const home = blockAt(p.n);
+  let b: Block;
+  if (home !== undefined) {
+    if (addr < home.base || addr + size > home.base + home.size) {
+      throw pyErr('IndexError', `${cname(p.info.type)}[${i}]: outside the ${home.size}-byte allocation at 0x${home.addr.toString(16)} it points into`);
+    }
+    b = home;
+  } else b = foreignBlock(addr, size, () => `${cname(p.info.type)}[${i}]`);
   const r = { b, off: addr - b.base, c };
   if (i === 0) p.first = r;
   return r;

@@ -1,13 +1,28 @@
 // The `dwarfpython` command: run a file, -c CODE, - (stdin), or a REPL on a terminal; C libraries
 // import as modules (`import libc`) through their own DWARF.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preloadPath } from 'libmemtable';
 import { dirname, resolve } from 'node:path';
 import { DwarfInterpreter } from './interp.js';
 import { flushPython } from './bridge.js';
 import { repl } from './repl.js';
 import { dwarfpython_stdio_flush } from './native.js';
 
-const USAGE = 'usage: dwarfpython [-c cmd | file | -] [arg] ...\n';
+const USAGE = 'usage: dwarfpython [--memtable] [-c cmd | file | -] [arg] ...\n' +
+  '  --memtable  run under libmemtable\'s malloc interposer: every heap block C allocates is indexed,\n' +
+  '              so pointers from C get bounds checks and dwarfpython.allocation() answers for them\n';
+
+/** Re-run this command with libmemtable-preload.so preloaded (it must be there from process start). */
+function underMemtable(argv: string[]): number {
+  const inherited = process.env.LD_PRELOAD;
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...argv], {
+    stdio: 'inherit',
+    env: { ...process.env, DWARFPYTHON_MEMTABLE: '1', LD_PRELOAD: inherited ? `${preloadPath}:${inherited}` : preloadPath },
+  });
+  return r.status ?? 128 + 9;
+}
 
 function finish(): void {
   try {
@@ -39,6 +54,11 @@ export function main(argv: string[]): number {
     if (a === '-V' || a === '--version') {
       process.stdout.write('Python 3.11.7 (dwarfpython)\n');
       return 0;
+    }
+    if (a === '--memtable') {
+      if (process.env.DWARFPYTHON_MEMTABLE !== '1') return underMemtable([...argv.slice(0, i), ...argv.slice(i + 1)]);
+      i++;
+      continue;
     }
     if (['-u', '-B', '-E', '-s', '-S', '-I'].includes(a)) {
       i++;

@@ -5,7 +5,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { Interpreter, type InterpreterOptions } from 'parathon';
 import { builtin, initRuntime, pyErr, pyTypeName, R } from './bridge.js';
-import { CPtr, CRef, addressOf, readCString, sizeOf } from './cdata.js';
+import { CPtr, CRef, addressOf, blockAt, readCString, sizeOf } from './cdata.js';
 import { cinfo } from './ctypes.js';
 import { moduleFiles } from './callbacks.js';
 import { CTypeObj, NativeLibrary, findLibrary, flushC, pyStreams, whatIs } from './library.js';
@@ -166,6 +166,13 @@ export class DwarfInterpreter extends Interpreter {
       if (c.shape !== 'pointer') throw pyErr('TypeError', `cast() target must be a pointer type, not '${t.type.toString()}'`);
       const a = x === null ? 0n : typeof x === 'number' || typeof x === 'bigint' ? BigInt(x) : addressOf(x);
       return a === 0n ? null : new CPtr(a, c);
+    });
+    d.allocation = builtin('allocation', (x: any) => {
+      const a = typeof x === 'number' || typeof x === 'bigint' ? BigInt(x) : addressOf(x);
+      const b = blockAt(a);
+      if (!b) return null;
+      const base = b.addr <= 9007199254740991n ? Number(b.addr) : b.addr;
+      return new (R().PyTuple)([base, b.size, b.type ? b.type.toString() : null]);
     });
     d.string = builtin('string', (x: any) => {
       const a = addressOf(x);

@@ -35,11 +35,11 @@ export interface Ran {
 }
 
 /** Write `source` to a fresh private file and run it with `cmd` (dwarfpython or python3). */
-export function runScript(cmd: 'dwarfpython' | 'python3', source: string, env: NodeJS.ProcessEnv = {}, name = 'main.py'): Ran {
+export function runScript(cmd: 'dwarfpython' | 'python3', source: string, env: NodeJS.ProcessEnv = {}, name = 'main.py', flags: string[] = []): Ran {
   const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-test-'));
   const file = join(dir, name);
   writeFileSync(file, source, { mode: 0o600 });
-  const argv = cmd === 'python3' ? ['python3', [file]] as const : [process.execPath, [cli, file]] as const;
+  const argv = cmd === 'python3' ? ['python3', [file]] as const : [process.execPath, [cli, ...flags, file]] as const;
   const r = spawnSync(argv[0], [...argv[1]], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

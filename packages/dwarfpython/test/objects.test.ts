@@ -120,3 +120,33 @@ attempt(demo.sum_ints, q, 1)
     ]);
   });
 });
+
+describe('--memtable: C heap blocks indexed by libmemtable\'s malloc interposer', () => {
+  const script = () => prelude() + `p = demo.point_new(1, 2)
+print(dwarfpython.allocation(p)[1:])
+print(p[0].x if False else p.x)
+attempt(lambda: p[1])
+a = demo.int.array(3)
+print(dwarfpython.allocation(a)[1:])
+print(dwarfpython.allocation(None if False else 16))
+`;
+  it('pointers from C get bounds from their malloc block (the C fixture calloc\'d 32 bytes)', () => {
+    const r = runScript('dwarfpython', script(), {}, 'main.py', ['--memtable']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual([
+      '(32, None)',
+      '1',
+      expect.stringMatching(/^IndexError: struct point \*\[1\]: outside the 32-byte allocation at 0x[0-9a-f]+ it points into$/),
+      "(12, 'int [3]')",
+      'None',
+      '',
+    ]);
+  });
+  it('without it, only dwarfpython\'s own allocations are known', () => {
+    const r = runScript('dwarfpython', prelude() + `p = demo.point_new(1, 2)
+print(dwarfpython.allocation(p), dwarfpython.allocation(demo.int.array(2))[1:])
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe("None (8, 'int [2]')\n");
+  });
+});

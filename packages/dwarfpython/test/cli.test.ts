@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cli } from './helpers.js';
+
+// Oracles: python3's own CLI behaviour (exit statuses, tracebacks to stderr); util-linux `script`
+// gives the REPL a terminal.
+
+describe('the dwarfpython command', () => {
+  it('runs -c code and stdin like python3, with the same exit statuses', () => {
+    for (const [args, input] of [[['-c', 'import sys; print(40 + 2); sys.exit(3)'], ''], [['-'], 'print("from stdin")\n']] as const) {
+      const ours = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input });
+      const theirs = spawnSync('python3', [...args], { encoding: 'utf8', input });
+      expect(ours.stdout).toBe(theirs.stdout);
+      expect(ours.status).toBe(theirs.status);
+    }
+  });
+
+  it('an uncaught exception prints a traceback and exits 1; a missing C library is ModuleNotFoundError', () => {
+    const r = spawnSync(process.execPath, [cli, '-c', 'import libno_such_thing_anywhere'], { encoding: 'utf8' });
+    const p = spawnSync('python3', ['-c', 'import libno_such_thing_anywhere'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').pop()).toBe(p.stderr.trim().split('\n').pop());
+  });
+
+  it('the REPL on a terminal evaluates lines and echoes values, C libraries included', () => {
+    const input = 'import libc\nlibc.abs(-41) + 1\ndef f(x):\n    return x * 2\n\nf(21)\n';
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${cli}`, '/dev/null'], { encoding: 'utf8', input: input + '\x04', timeout: 60_000 });
+    const lines = r.stdout.replace(/\r/g, '').split('\n');
+    expect(lines.filter((l) => l.trim() === '42').length).toBeGreaterThanOrEqual(2);
+    expect(r.stdout).toContain('>>> ');
+    expect(r.stdout).toContain('... ');
+  });
+});
