@@ -72,6 +72,53 @@ function headerDwarf(path: string): string | undefined {
   return undefined;
 }
 
+// -- Structs by value: a koffi struct type built from the DWARF members --
+
+const koffiStructs = new WeakMap<Type, any>();
+
+/** The koffi type of a member or element type, or undefined when koffi cannot express it. */
+function koffiMemberType(t: Type): any {
+  const c = cinfo(t);
+  switch (c.shape) {
+    case 'int':
+    case 'float':
+    case 'bool':
+      return c.koffi;
+    case 'pointer':
+      return 'void *';
+    case 'struct':
+      return koffiStruct(c.bare);
+    case 'array': {
+      const e = c.target ? koffiMemberType(c.target) : undefined;
+      return e !== undefined && c.count !== undefined ? koffi.array(e, c.count, 'Array') : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A koffi struct (or union) type with the DWARF layout, for passing and returning by value;
+ * undefined for bit fields, anonymous members or a layout koffi would compute differently.
+ */
+function koffiStruct(t: Type): any {
+  if (koffiStructs.has(t)) return koffiStructs.get(t);
+  let kt: any;
+  const members: Record<string, any> = {};
+  let ok = t.members.length > 0;
+  for (const m of t.members) {
+    const mt = m.bitSize === undefined && m.name !== undefined ? koffiMemberType(m.type) : undefined;
+    if (mt === undefined) ok = false;
+    else members[m.name!] = mt;
+  }
+  if (ok) {
+    kt = t.kind === 'union' ? koffi.union(members) : koffi.struct(members);
+    const size = t.byteSize ?? 0;
+    if (koffi.sizeof(kt) !== size || t.members.some((m) => m.name !== undefined && koffi.offsetof(kt, m.name) !== m.offset)) kt = undefined;
+  }
+  koffiStructs.set(t, kt);
+  return kt;
+}
+
 // -- Calls: Python values to C arguments, C results to Python values --
 
 type Conv = (v: any) => any;
@@ -104,6 +151,17 @@ function argConv(c: CInfo, fname: string, i: number): Conv {
       return (v) => toCBool(v, what);
     case 'pointer':
       return pointerArg(c, what);
+    case 'struct': {
+      const kt = koffiStruct(c.bare);
+      if (kt === undefined) break;
+      // The object's bytes, decoded once into the value koffi passes (structs are passed rarely).
+      return (v) => {
+        if (!(v instanceof CRef) || cname(v.info.bare) !== cname(c.bare)) {
+          throw pyErr('TypeError', `${what} must be a '${cname(c.type)}' object, not ${v instanceof CRef ? `'${cname(v.info.type)}'` : pyTypeName(v)}`);
+        }
+        return koffi.decode(v.addr, kt);
+      };
+    }
   }
   return () => {
     throw pyErr('TypeError', `${what}: passing '${cname(c.type)}' ${c.shape === 'struct' ? 'by value ' : ''}is not supported`);
@@ -151,6 +209,15 @@ function retConv(c: CInfo): Conv {
       return (v) => !!v;
     case 'pointer':
       return (v) => (v === null ? null : pointerValue(BigInt(v), c));
+    case 'struct': {
+      // A struct result becomes an object dwarfpython owns (typed allocation), filled by koffi.
+      const kt = koffiStruct(c.bare);
+      return (v) => {
+        const r = newObject(c.type);
+        koffi.encode(r.addr, kt, v);
+        return r;
+      };
+    }
   }
   return () => null;
 }
@@ -199,13 +266,14 @@ function makeFunction(kl: any, f: Func): any {
   const ret = cinfo(sig.returnType);
   const rconv = retConv(ret);
   const n = params.length;
-  const retK = ret.shape === 'void' ? 'void' : ret.koffi || 'void';
-  if (ret.shape === 'struct' || ret.shape === 'unsupported') {
+  const retStruct = ret.shape === 'struct' ? koffiStruct(ret.bare) : undefined;
+  const retK = ret.shape === 'void' ? 'void' : retStruct ?? (ret.koffi || 'void');
+  if ((ret.shape === 'struct' && retStruct === undefined) || ret.shape === 'unsupported') {
     return builtin(name, () => {
       throw pyErr('TypeError', `${name}() returns '${cname(sig.returnType)}' by value, which dwarfpython cannot receive yet`);
     });
   }
-  const paramK = params.map((c) => c.koffi || 'void *');
+  const paramK = params.map((c) => (c.shape === 'struct' ? koffiStruct(c.bare) ?? 'void *' : c.koffi || 'void *'));
   let fn: any = null;
   const argsErr = (got: number): any =>
     pyErr('TypeError', `${name}() takes ${sig.variadic ? 'at least' : 'exactly'} ${n} argument${n === 1 ? '' : 's'} (${got} given)`);

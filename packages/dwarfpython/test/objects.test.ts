@@ -150,3 +150,55 @@ print(dwarfpython.allocation(p), dwarfpython.allocation(demo.int.array(2))[1:])
     expect(r.stdout).toBe("None (8, 'int [2]')\n");
   });
 });
+
+describe('structs by value (koffi struct types built from the DWARF layout)', () => {
+  it('pass and return like ctypes does on the same library; libc div() returns div_t', () => {
+    const ours = runScript('dwarfpython', prelude() + `import libc
+p = demo.pair_make(3, 0.5)
+print(p.a, p.b, bytes(p.tag)[:2])
+p.a = 10
+print(demo.pair_total(p))
+d = libc.div(17, 5)
+print(d.quot, d.rem, libc.ldiv(-17, 5).quot, libc.ldiv(-17, 5).rem)
+`);
+    const theirs = runScript('python3', `import ctypes
+demo = ctypes.CDLL(${JSON.stringify(demoLibrary())})
+libc = ctypes.CDLL("libc.so.6")
+class pair(ctypes.Structure):
+    _fields_ = [("a", ctypes.c_int), ("b", ctypes.c_double), ("tag", ctypes.c_char * 4)]
+class div_t(ctypes.Structure):
+    _fields_ = [("quot", ctypes.c_int), ("rem", ctypes.c_int)]
+class ldiv_t(ctypes.Structure):
+    _fields_ = [("quot", ctypes.c_long), ("rem", ctypes.c_long)]
+demo.pair_make.restype = pair
+demo.pair_make.argtypes = [ctypes.c_int, ctypes.c_double]
+demo.pair_total.restype = ctypes.c_double
+demo.pair_total.argtypes = [pair]
+libc.div.restype = div_t
+libc.ldiv.restype = ldiv_t
+libc.ldiv.argtypes = [ctypes.c_long, ctypes.c_long]
+p = demo.pair_make(3, 0.5)
+print(p.a, p.b, bytes(p.tag)[:2])
+p.a = 10
+print(demo.pair_total(p))
+d = libc.div(17, 5)
+print(d.quot, d.rem, libc.ldiv(-17, 5).quot, libc.ldiv(-17, 5).rem)
+`);
+    expect(theirs.status).toBe(0);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('a struct argument must be an object of that struct type', () => {
+    const r = runScript('dwarfpython', prelude() + `attempt(demo.pair_total, 5)
+attempt(demo.pair_total, demo.struct_point())
+attempt(demo.pair_total, demo.pair_make(1, 2.0))
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      "TypeError: pair_total() argument 1 must be a 'struct pair' object, not int\n" +
+        "TypeError: pair_total() argument 1 must be a 'struct pair' object, not 'struct point'\n" +
+        'no error 115.0\n',
+    );
+  });
+});
