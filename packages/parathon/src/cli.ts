@@ -1,5 +1,6 @@
 // The `parathon` command: run a file, -c CODE, -m module, - (stdin), or a REPL on a terminal.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Interpreter } from './runtime/interp.js';
 import { flushAll, stderr } from './builtins/functions.js';
 import { repl } from './repl.js';
@@ -68,8 +69,9 @@ export function main(argv: string[]): number {
       return 2;
     }
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) || '/' : process.cwd();
-    it = new Interpreter({ argv: rest, path: [dir] });
-    return runGuarded(it, () => it.runMain(src, file));
+    it = new Interpreter({ argv: rest, path: [resolve(dir)] });
+    // like python3 (3.9+), the main script's code carries its absolute path
+    return runGuarded(it, () => it.runMain(src, resolve(file)));
   } finally {
     flushAll();
   }

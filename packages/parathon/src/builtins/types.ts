@@ -677,6 +677,14 @@ def(BE, '__setattr__', (e: PyExc, name: string, v: any) => {
 });
 const KE = KeyError_;
 def(KE, '__str__', (self: PyExc) => (self.args.a.length === 1 ? repr(self.args.a[0]) : BE.$d.__str__(self)));
+def(C.excTypes.SyntaxError!, '__str__', (self: PyExc) => {
+  const msg = self.$d.msg;
+  if (typeof msg !== 'string') return BE.$d.__str__(self);
+  const fn = self.$d.filename, ln = self.$d.lineno;
+  if (typeof fn === 'string' && ln !== undefined && ln !== null) return `${msg} (${fn.slice(fn.lastIndexOf('/') + 1)}, line ${ln})`;
+  if (ln !== undefined && ln !== null) return `${msg} (line ${ln})`;
+  return msg;
+});
 const SI = StopIteration_;
 def(SI, '__init__', (self: PyExc, ...args: any[]) => {
   self.args = new PyTuple(args);

@@ -271,22 +271,29 @@ export function excLine(e: PyExc): string {
   const name = t.module === 'builtins' || t.module === '__main__' ? t.qualname : `${t.module}.${t.qualname}`;
   let msg: string;
   try {
-    msg = str(e);
+    msg = isSubtype(t, excTypes.SyntaxError!) && typeof e.$d.msg === 'string' ? e.$d.msg : str(e);
   } catch {
     msg = '<exception str() failed>';
   }
   return msg === '' ? name : `${name}: ${msg}`;
 }
 /** CPython's full traceback text for an exception, with its cause/context chain. */
-export function formatException(e: PyExc, seen = new Set<PyExc>()): string {
+export function formatException(e: PyExc, seen = new Set<PyExc>(), after: Frame[] | null = null): string {
   seen.add(e);
   let out = '';
-  if (e.cause instanceof PyExc && !seen.has(e.cause)) {
-    out += formatException(e.cause, seen) + '\nThe above exception was the direct cause of the following exception:\n\n';
-  } else if (e.context instanceof PyExc && !e.suppress && !seen.has(e.context)) {
-    out += formatException(e.context, seen) + '\nDuring handling of the above exception, another exception occurred:\n\n';
+  let frames = framesOf(e.stack);
+  if (after) {
+    // A chained exception's traceback runs from the frame that caught it down to where it was
+    // raised: drop the outer frames it shares (same line) with the exception raised while handling it.
+    let k = 0;
+    while (k < frames.length && k < after.length && frames[k]!.file === after[k]!.file && frames[k]!.line === after[k]!.line && frames[k]!.name === after[k]!.name) k++;
+    frames = frames.slice(k);
   }
-  const frames = framesOf(e.stack);
+  if (e.cause instanceof PyExc && !seen.has(e.cause)) {
+    out += formatException(e.cause, seen, framesOf(e.stack)) + '\nThe above exception was the direct cause of the following exception:\n\n';
+  } else if (e.context instanceof PyExc && !e.suppress && !seen.has(e.context)) {
+    out += formatException(e.context, seen, framesOf(e.stack)) + '\nDuring handling of the above exception, another exception occurred:\n\n';
+  }
   if (frames.length) {
     out += 'Traceback (most recent call last):\n';
     let prev = '', repeat = 0;
