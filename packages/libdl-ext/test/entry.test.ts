@@ -15,6 +15,35 @@ describe('entry points (System V x86-64)', () => {
     expect(r.stdout.trim()).toBe('ok');
   });
 
+  // gdb reads each parameter where the classification says it is (registers stored in the frame,
+  // or the caller's stack): wrong classes or offsets would show wrong values.
+  it('place every parameter where gdb finds it (info args at each entry point)', () => {
+    const exe = compileC({ pkg, sources: ['test/c/abi.c'], link: libraryPath });
+    const names = ['e_ii', 'e_l8', 'e_d10', 'e_mixed', 'e_structs', 'e_big', 'e_void', 'e_exhaust', 'e_small',
+      'e_floats', 'e_nest', 'e_fff'];
+    const script = ['set breakpoint pending on', ...names.map((n) => `break ${n}`), 'run',
+      ...names.flatMap(() => ['info args', 'continue'])];
+    const out = gdbBatch(exe, script);
+    const expected = [
+      'a0 = 7\na1 = -3',
+      'a0 = 1\na1 = 2\na2 = 3\na3 = 4\na4 = 5\na5 = 6\na6 = 7\na7 = 1099511627776',
+      'a0 = 1.5\na1 = 2\na2 = 3\na3 = 4\na4 = 5\na5 = 6\na6 = 7\na7 = 8\na8 = 9.25\na9 = 10.5',
+      'a0 = 1.5\na1 = 2\na2 = 3.25\na3 = 4.5\na4 = 5',
+      'a0 = {f0 = 3, f1 = 1.5}\na1 = {f0 = 2.5, f1 = 7.75}\na2 = 9',
+      'a0 = {f0 = 1, f1 = 2, f2 = 3}\na1 = 4',
+      'a0 = 0x[0-9a-f]+',
+      'a0 = 1\na1 = 2\na2 = 3\na3 = 4\na4 = 5\na5 = 6\na6 = {f0 = 0.5, f1 = 9}',
+      "a0 = -5 '\\\\373'\na1 = 200 '\\\\310'\na2 = -30000\na3 = 60000",
+      'a0 = 1\na1 = 2\na2 = 3\na3 = 4\na4 = 5\na5 = 6\na6 = 7\na7 = 8\na8 = {f0 = 0.25, f1 = 0.5}',
+      "a0 = {f0 = 97 'a', f1 = -7, f2 = 11, f3 = 2.5}\na1 = 123456789012",
+      'a0 = {f0 = 1.5, f1 = 2.25, f2 = 3.125}\na1 = 7',
+    ];
+    names.forEach((n, i) => {
+      expect(out).toMatch(new RegExp(`Breakpoint ${i + 1}, ${n} \\([^\n]*\\) at abi\\.py:${i + 1}\n(?:\\d+\t[^\n]*\n)?${expected[i]}\n`));
+    });
+    expect(out).toMatch(/exited normally/);
+  });
+
   it('forward correctly under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
     const exe = compileC({ pkg, sources: ['test/c/abi.c'], sanitize: true, extra: archSources });
     const r = runProgram(exe);

@@ -16,7 +16,8 @@ struct dd { double a, b; };             /* two SSE eightbytes */
 struct big { long a, b, c; };           /* MEMORY class */
 struct dl { double d; long l; };        /* SSE + INTEGER */
 struct ff { float a, b; };              /* one SSE eightbyte */
-struct nest { char c; struct { short s; int i; } in; double d; }; /* nested, 16 bytes: INTEGER + SSE */
+struct nest { char c; struct { short s; int i; } in; double d; }; /* nested, 24 bytes: MEMORY */
+struct fff { float a; struct { float b, c; } in; };              /* nested, 12 bytes: SSE + SSE */
 
 __attribute__((noinline)) static int t_ii(int a, int b) { seen = a * 3 + b; return a - b; }
 __attribute__((noinline)) static long t_l8(long a, long b, long c, long d, long e, long f, long g, long h) {
@@ -36,10 +37,14 @@ __attribute__((noinline)) static struct ff t_floats(float a, float b, float c, f
   float h, struct ff s) { seen = a + b + c + d + e + f + g + h + s.a * 100 + s.b * 1000; return (struct ff){ s.b, s.a + h }; }
 __attribute__((noinline)) static double t_nest(struct nest n, unsigned long u) { seen = n.c + n.in.s * 10 + n.in.i * 100 + n.d * 1000 + (double)u; return n.d * n.in.i; }
 
+__attribute__((noinline)) static double t_fff(struct fff s, int k) { seen = s.a + s.in.b * 10 + s.in.c * 100 + k; return s.in.c - s.a; }
+
 /* Make an entry point named after the signature's test, or fail. */
 static void *entry(void *h, const char *name, const char *sig, void *target) {
   void *e = NULL;
-  CHECK(dlext_entry_point(h, name, sig, target, NULL, &e) == 0, "%s %s: %s", name, sig, dlext_dlerror());
+  static unsigned line;
+  struct dlext_entry_info info = { .file = "abi.py", .line = ++line }; /* parameters a0, a1, ... for gdb */
+  CHECK(dlext_entry_point(h, name, sig, target, &info, &e) == 0, "%s %s: %s", name, sig, dlext_dlerror());
   CHECK(dlsym(h, name) == e, "dlsym %s", name);
   return e;
 }
@@ -80,6 +85,9 @@ int main(void) {
   double (*e_nest)(struct nest, unsigned long) = entry(h, "e_nest", "d({c{si}d}L)", (void *)t_nest);
   struct nest n = { 'a', { -7, 11 }, 2.5 };
   SAME(t_nest(n, 123456789012UL), e_nest(n, 123456789012UL), r1 == r2);
+  double (*e_fff)(struct fff, int) = entry(h, "e_fff", "d({f{ff}}i)", (void *)t_fff);
+  struct fff v = { 1.5f, { 2.25f, 3.125f } };
+  SAME(t_fff(v, 7), e_fff(v, 7), r1 == r2);
   /* Bad signatures. */
   const char *bad[] = { "", "i", "i(", "i(x)", "i(ii", "i(i)x", "(i)", "i({})", "v(v)", "i({i)" };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

@@ -47,10 +47,9 @@ static bool parse_type(const char **s, struct ctype *t, unsigned base, int depth
   if (c != '{' || depth > 8) return false;
   (*s)++;
   struct ctype inner = { .align = 1 };
-  unsigned start_fields = 0;
   while (**s && **s != '}')
     if (!parse_type(s, &inner, inner.size, depth + 1)) return false;
-  if (**s != '}' || inner.nfields == start_fields) return false;
+  if (**s != '}' || inner.nfields == 0) return false;
   (*s)++;
   unsigned off = (base + inner.align - 1) / inner.align * inner.align;
   if (t->nfields + inner.nfields > MAX_FIELDS) return false;
