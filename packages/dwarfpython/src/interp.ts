@@ -3,6 +3,7 @@
 // module offers load(), typeof(), addressof(), sizeof(), cast(), string().
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { resolve as resolvePath } from 'node:path';
+import koffi from 'koffi';
 import { Interpreter, type InterpreterOptions } from 'parathon';
 import { builtin, initRuntime, pyErr, pyTypeName, R } from './bridge.js';
 import { CPtr, CRef, addressOf, blockAt, readCString, sizeOf } from './cdata.js';
@@ -122,6 +123,17 @@ export class DwarfInterpreter extends Interpreter {
       has(t, key) {
         return typeof key === 'string' ? find(key) : key in t;
       },
+      // dir(lib) and `from lib import *`: every callable function and global variable in the DWARF.
+      ownKeys(t) {
+        const keys = new Set(Reflect.ownKeys(t));
+        for (const n of lib.names()) keys.add(n);
+        return [...keys];
+      },
+      getOwnPropertyDescriptor(t, key) {
+        const own = Reflect.getOwnPropertyDescriptor(t, key);
+        if (own || typeof key !== 'string' || !find(key)) return own;
+        return { value: this.get!(t, key, t), writable: true, enumerable: true, configurable: true };
+      },
     });
     m.$d.__library__ = path;
     m.$d.__dwarf__ = lib.dwarfSource === 'headers' ? 'headers' : lib.debug.debugFile;
@@ -174,6 +186,7 @@ export class DwarfInterpreter extends Interpreter {
       const base = b.addr <= 9007199254740991n ? Number(b.addr) : b.addr;
       return new (R().PyTuple)([base, b.size, b.type ? b.type.toString() : null]);
     });
+    d.errno = builtin('errno', () => koffi.errno());
     d.string = builtin('string', (x: any) => {
       const a = addressOf(x);
       return readCString(a);

@@ -397,6 +397,18 @@ export class NativeLibrary {
     return makeFunction(this.kl, f);
   }
 
+  private nameList: string[] | null = null;
+
+  /** Names of every callable function and global variable (for dir() and `import *`). */
+  names(): string[] {
+    if (!this.nameList) {
+      const fns = this.debug.functionEntries().filter((e) => (e.callable || this.dwarfSource === 'headers') && /^[A-Za-z_]\w*$/.test(e.name)).map((e) => e.name);
+      const vars = this.debug.variableNames().filter((n) => /^[A-Za-z_]\w*$/.test(n));
+      this.nameList = [...new Set([...fns, ...vars])].sort();
+    }
+    return this.nameList;
+  }
+
   /** Resolve an attribute name: function, global variable, enumerator, #define, or type. */
   resolve(name: string): { value?: any; variable?: { addr: bigint; type: Type } } | undefined {
     const fn = this.func(name);

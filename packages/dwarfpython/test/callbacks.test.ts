@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, demoLibrary, runScript } from './helpers.js';
@@ -73,5 +73,26 @@ print(list(v))
     expect(out).toMatch(/#0 +py_compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at sorter\.py:4/);
     expect(out).toMatch(/qsort[^\n]*cmp=0x[0-9a-f]+ <py_compare>/);
     expect(out).toMatch(/^py_compare \+ \d+ in section \.text/m);
+  });
+});
+
+describe('perf sees entry points', () => {
+  it('node --perf-basic-prof: the perf map names the entry point and the compiled body', () => {
+    const r = spawnSync(process.execPath, ['--perf-basic-prof', cli, '-c', `import libc, os
+def py_compare(a, b):
+    return a[0] - b[0]
+v = libc.int.array([3, 1, 2])
+libc.qsort(v, 3, 4, py_compare)
+print(os.getpid())
+`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const map = `/tmp/perf-${r.stdout.trim()}.map`;
+    try {
+      const text = readFileSync(map, 'utf8');
+      expect(text).toMatch(/^[0-9a-f]+ [0-9a-f]+ py_compare$/m);
+      expect(text).toMatch(/^[0-9a-f]+ [0-9a-f]+ JS:\S*py_compare/m);
+    } finally {
+      rmSync(map, { force: true });
+    }
   });
 });

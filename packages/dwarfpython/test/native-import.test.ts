@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { findLibrary } from '../src/find.js';
 import { demoLibrary, runScript } from './helpers.js';
 
@@ -137,5 +138,33 @@ except AttributeError as e:
       'AttributeError',
       '',
     ]);
+  });
+});
+
+describe('listing and errno', () => {
+  it('dir(lib) lists exactly the functions and variables the library exports (nm -D)', () => {
+    const lib = demoLibrary();
+    const nm = spawnSync('nm', ['-D', '--defined-only', lib], { encoding: 'utf8' }).stdout;
+    const exported = nm.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => /^[TDBR]$/.test(f[1] ?? '') && !/^_/.test(f[2]!)).map((f) => f[2]!).sort();
+    const r = runScript('dwarfpython', `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(lib)})
+print(" ".join(sorted(n for n in dir(demo) if not n.startswith("_"))))
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split(' ')).toEqual(exported);
+  });
+
+  it('errno after a call agrees with ctypes (use_errno)', () => {
+    const ours = runScript('dwarfpython', `import libc, dwarfpython
+libc.strtol("99999999999999999999999", None, 10)
+print(dwarfpython.errno())
+`);
+    const theirs = runScript('python3', `import ctypes
+libc = ctypes.CDLL("libc.so.6", use_errno=True)
+libc.strtol(b"99999999999999999999999", None, 10)
+print(ctypes.get_errno())
+`);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
   });
 });
