@@ -53,8 +53,10 @@ class Parser {
   private matchColon: PySyntaxError | null = null;
   /** Set while re-parsing for an error message: binary operators backtrack instead of failing. */
   private probing = false;
-  /** Index of the furthest token looked at (CPython's p->fill - 1). */
+  /** Index of the furthest token looked at by the first pass (CPython's p->fill - 1 then). */
   private far = 0;
+  /** Furthest token looked at by anything, error-message probes included (CPython's final p->fill - 1). */
+  private farAll = 0;
   private readonly tz: Tokenizer;
   private readonly filename: string;
   /** The outermost tokenizer, for error source lines of f-string sub-parses. */
@@ -73,7 +75,7 @@ class Parser {
   // -- Token access --
 
   private peek(): Token {
-    if (this.i > this.far) this.far = this.i;
+    if (this.i > this.far) { this.far = this.i; if (this.i > this.farAll) this.farAll = this.i; }
     const t = this.toks[this.i];
     if (t.type === T.ERROR) throw t.error!;
     return t;
@@ -81,7 +83,7 @@ class Parser {
 
   private peekAt(k: number): Token {
     const j = Math.min(this.i + k, this.toks.length - 1);
-    if (j > this.far) this.far = j;
+    if (j > this.far) { this.far = j; if (j > this.farAll) this.farAll = j; }
     for (let m = this.i; m <= j; m++) if (this.toks[m].type === T.ERROR) return this.toks[m];
     return this.toks[j];
   }
@@ -212,7 +214,7 @@ class Parser {
     const last = this.toks[this.toks.length - 1];
     if (last.type !== T.ERROR || last.error === e || e.msg === 'unexpected indent') return e;
     if (last.errorKind === 'exc') return last.error!;
-    const errLine = Math.max(e.lineno, this.toks[Math.min(this.far, this.toks.length - 1)].lineno);
+    const errLine = Math.max(e.lineno, this.toks[Math.min(this.farAll, this.toks.length - 1)].lineno);
     if (last.errorKind === 'eof' && errLine > (last.bracketLine ?? 0)) return last.error!;
     return e;
   }
@@ -339,7 +341,7 @@ class Parser {
             else body.push(this.forStmt(a));
             return;
           }
-          break;
+          throw this.invalid();
         }
         case 'match': {
           const m = this.matchStmt();
@@ -373,8 +375,33 @@ class Parser {
       if (this.peek().type === T.NEWLINE) break;
     }
     const t = this.peek();
-    if (t.type !== T.NEWLINE) throw this.invalid();
+    if (t.type !== T.NEWLINE) {
+      const lastType = body[body.length - 1]._type;
+      if (lastType !== 'Import' && lastType !== 'ImportFrom' && lastType !== 'Global' && lastType !== 'Nonlocal') this.probeOn();
+      throw this.invalid();
+    }
     this.next();
+  }
+
+  /**
+   * After a complete expression, an unexpected token that starts another one: CPython's second pass
+   * (invalid_expression) parses on from there. That can reach a tokenizer error or an unclosed
+   * bracket further on, which then wins; emulate the look-ahead, keeping the first-pass location.
+   */
+  private probeOn(): void {
+    const t = this.peek();
+    if (!this.startsExpression() || (t.type === T.OP && t.value !== '{')) return;
+    const save = this.i;
+    const saveLast = this.last;
+    const saveFar = this.far;
+    try {
+      this.starExpressions();
+    } catch (err) {
+      if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
+    }
+    this.i = save;
+    this.last = saveLast;
+    this.far = saveFar;
   }
 
   private simpleStmt(): A.stmt {
@@ -451,9 +478,26 @@ class Parser {
         return this.fin({ _type: 'Assign', targets, value, type_comment: null } as A.Assign, s);
       }
       if (t.value === ':') {
+        const validTarget = lhs._type === 'Name' || lhs._type === 'Attribute' || lhs._type === 'Subscript';
+        const farBefore = this.far;
+        const colonAt = this.i;
+        const beforeColon = this.last;
         this.next();
-        // CPython names a bad target only once an annotation expression follows the ':'.
-        const annotation = this.expression();
+        // CPython names a bad target only once an annotation expression follows the ':' (in its
+        // second pass: a failure here reports at the ':').
+        let annotation: A.expr;
+        if (validTarget) annotation = this.expression();
+        else {
+          try {
+            annotation = this.expression();
+          } catch (err) {
+            if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err) || !err.msg.startsWith('invalid syntax')) throw err;
+            this.i = colonAt;
+            this.last = beforeColon;
+            this.far = farBefore;
+            throw this.invalid();
+          }
+        }
         if (lhs._type === 'Tuple' || lhs._type === 'List') {
           throw this.errorNode(`only single target (not ${lhs._type === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
         }
@@ -585,7 +629,7 @@ class Parser {
       else break;
     }
     let module: string | null = null;
-    if (!this.isKw('import')) {
+    if (level === 0 || !this.isKw('import')) {
       module = this.name().value;
       while (this.eatOp('.')) module += '.' + this.name().value;
     }
@@ -815,6 +859,7 @@ class Parser {
       const a = this.next();
       return this.funcDef(decos, a);
     }
+    if (t.type === T.NAME && t.value === 'async') throw this.invalid();
     throw this.errorAt('invalid syntax', t);
   }
 
@@ -840,8 +885,9 @@ class Parser {
     let bases: A.expr[] = [];
     let keywords: A.keyword[] = [];
     if (this.eatOp('(')) {
+      const open = this.last;
       [bases, keywords] = this.callArgs();
-      this.expectOp(')');
+      this.expectClose(')', open);
     }
     this.colon();
     const body = this.block('class definition', kw);
@@ -928,7 +974,9 @@ class Parser {
           kw_defaults.push(d);
         } else {
           if (d) defaults.push(d);
-          else if (defaults.length) throw this.errorNode('non-default argument follows default argument', a);
+          else if (defaults.length && (this.isOp(',') || this.isOp(close))) {
+            throw this.errorNode('non-default argument follows default argument', a);
+          }
           args.push(a);
         }
       }
@@ -1254,6 +1302,10 @@ class Parser {
       (t.type === T.OP && (t.value === '(' || t.value === '[' || t.value === '{'))) {
       // Find the start of the previous expression: scan back over the last complete operand.
       const prevStart = this.prevExprStart();
+      if (prevStart && prevStart === this.toks[this.i - 1] && prevStart.type === T.NAME &&
+        (prevStart.value === 'print' || prevStart.value === 'exec') && !(t.type === T.OP && t.value === '(')) {
+        this.legacyCall(prevStart);
+      }
       if (prevStart) {
         const save = this.i;
         const saveLast = this.last;
@@ -1282,6 +1334,27 @@ class Parser {
     return this.invalid();
   }
 
+  /** invalid_legacy_expression: `print x` where the rest parses as star_expressions. Returns if not. */
+  private legacyCall(name: Token): void {
+    const save = this.i;
+    const saveLast = this.last;
+    const saveFar = this.far;
+    let end: Token | null = null;
+    try {
+      this.starExpressions();
+      end = this.last;
+    } catch (err) {
+      if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
+    }
+    this.i = save;
+    this.last = saveLast;
+    this.far = saveFar;
+    if (end) {
+      throw this.error(`Missing parentheses in call to '${name.value}'. Did you mean ${name.value}(...)?`,
+        name.lineno, name.col, end.end_lineno, end.end_col);
+    }
+  }
+
   /** The first token of the expression that ended just before the current token, if simple to find. */
   private prevExprStart(): Token | null {
     let j = this.i - 1;
@@ -1295,7 +1368,10 @@ class Parser {
           depth--;
           continue;
         }
-        if (depth === 0 && (t.value === ',' || t.value === ':' || t.value === '=')) return this.toks[j + 1] ?? null;
+        if (depth === 0 && (t.value === ',' || t.value === ':' || t.value === '=')) {
+          const n = this.toks[j + 1];
+          return n && n.type === T.OP && (n.value === '*' || n.value === '**') ? this.toks[j + 2] ?? null : n ?? null;
+        }
       }
       if (t.type === T.NEWLINE || t.type === T.INDENT || t.type === T.DEDENT) return null;
     }
