@@ -125,7 +125,8 @@ export class DynamicLibrary {
   /**
    * Generate a named native function with a C signature that forwards every argument to
    * `target` (for example a `koffi.register` callback) and returns its result.
-   * Signature codes: c C s S i I l L p f d, `{...}` structs, v (void return); e.g. `"d(ip{ff})"`.
+   * Signature codes: c C s S i I l L (integers), p (void *), z (char *), f d, `{...}` structs,
+   * v (void return); e.g. `"d(ip{ff})"`.
    * Returns the entry point's address.
    */
   entryPoint(signature: string, target: bigint, debugInfo: EntryDebugInfo): bigint {

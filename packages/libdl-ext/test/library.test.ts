@@ -116,9 +116,9 @@ describe('gdb from node through the TS API', () => {
   it('pending break on the generated name resolves; a break in the C target unwinds through it', () => {
     const out = gdbBatch(process.execPath, ['set breakpoint pending on', 'handle SIGUSR1 SIGPIPE nostop noprint',
       'break py_atoi', 'run', 'info args', 'break atoi', 'continue', 'bt 3', 'continue'], [script]);
-    expect(out).toMatch(/Breakpoint 1, py_atoi \(text=0x[0-9a-f]+\) at demo\.py:7/);
-    expect(out).toMatch(/^text = 0x[0-9a-f]+$/m);
-    expect(out).toMatch(/#0 +[^\n]*atoi[^\n]*\n#1 +0x[0-9a-f]+ in py_atoi \(text=0x[0-9a-f]+\) at demo\.py:7/);
+    expect(out).toMatch(/Breakpoint 1, py_atoi \(text=0x[0-9a-f]+ "1234"\) at demo\.py:7/);
+    expect(out).toMatch(/^text = 0x[0-9a-f]+ "1234"$/m);
+    expect(out).toMatch(/#0 +[^\n]*atoi[^\n]*\n#1 +0x[0-9a-f]+ in py_atoi \(text=0x[0-9a-f]+ "1234"\) at demo\.py:7/);
     expect(out).toMatch(/py_atoi -> 1234/);
   });
 });

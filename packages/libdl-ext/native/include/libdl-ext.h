@@ -209,7 +209,8 @@ DLEXT_PUBLIC int dlext_bind_debug(void *handle, const char *symbol, void *addres
 /* -- Entry points (native functions of a given C signature forwarding to a target) --
  *
  * Signature grammar: RET "(" PARAM* ")", each a code: c C (signed/unsigned char) s S (short)
- * i I (int) l L (long) p (pointer) f (float) d (double), "{" CODE+ "}" a struct by value (C
+ * i I (int) l L (long) p (void *) z (char *, a C string for gdb) f (float) d (double),
+ * "{" CODE+ "}" a struct by value (C
  * layout), and v (void, return only); for example "d(ip{ff})". Classified per the System V
  * x86-64 ABI (registers, the stack past six integer / eight SSE arguments, memory-class structs
  * and returns). The generated function keeps a real rbp frame with CFI, stores its register

@@ -24,7 +24,7 @@ static bool scalar_size(char c, unsigned *size) {
   case 'c': case 'C': *size = 1; return true;
   case 's': case 'S': *size = 2; return true;
   case 'i': case 'I': case 'f': *size = 4; return true;
-  case 'l': case 'L': case 'p': case 'd': *size = 8; return true;
+  case 'l': case 'L': case 'p': case 'z': case 'd': *size = 8; return true;
   }
   return false;
 }
@@ -199,19 +199,28 @@ static void emit_push_spills(struct dlext_buf *b, const struct placement *pl, si
 
 /* -- Debug description -- */
 
+/* The DWARF type for a scalar code, created once per description (cache: one slot per code). */
 static int base_type(struct dlext_debug *d, char code, int *cache) {
-  static const char codes[] = "cCsSiIlLfd";
+  static const char codes[] = "cCsSiIlLfdpz";
   static const char *const names[] = { "signed char", "unsigned char", "short", "unsigned short", "int",
     "unsigned int", "long", "unsigned long", "float", "double" };
   static const unsigned enc[] = { DLEXT_DW_ATE_signed_char, DLEXT_DW_ATE_unsigned_char, DLEXT_DW_ATE_signed,
     DLEXT_DW_ATE_unsigned, DLEXT_DW_ATE_signed, DLEXT_DW_ATE_unsigned, DLEXT_DW_ATE_signed, DLEXT_DW_ATE_unsigned,
     DLEXT_DW_ATE_float, DLEXT_DW_ATE_float };
-  int k = code == 'p' ? 10 : (int)(strchr(codes, code) - codes);
+  int k = (int)(strchr(codes, code) - codes);
   if (cache[k] >= 0) return cache[k];
   unsigned size = 8;
   scalar_size(code, &size);
-  int t = -1;
-  int rc = code == 'p' ? dlext_debug_pointer_type(d, -1, &t) : dlext_debug_base_type(d, names[k], enc[k], size, &t);
+  int t = -1, rc;
+  if (code == 'p') {
+    rc = dlext_debug_pointer_type(d, -1, &t);
+  } else if (code == 'z') { /* char *: gdb shows the string */
+    int ch;
+    rc = dlext_debug_base_type(d, "char", DLEXT_DW_ATE_signed_char, 1, &ch);
+    if (rc == 0) rc = dlext_debug_pointer_type(d, ch, &t);
+  } else {
+    rc = dlext_debug_base_type(d, names[k], enc[k], size, &t);
+  }
   return rc == 0 ? (cache[k] = t) : rc;
 }
 
@@ -239,8 +248,8 @@ static int describe_type(struct dlext_debug *d, const struct ctype *t, int *cach
 
 static int describe(struct dlext_debug *d, const struct dlext_entry_info *info, const struct ctype *ret,
                     const struct ctype *params, size_t n, const struct placement *pl) {
-  int cache[11];
-  for (int i = 0; i < 11; i++) cache[i] = -1;
+  int cache[12];
+  for (int i = 0; i < 12; i++) cache[i] = -1;
   int t, rc = 0;
   if (ret->code != 'v' && (rc = describe_type(d, ret, cache, &t)) == 0) rc = dlext_debug_return_type(d, t);
   char fallback[24];
