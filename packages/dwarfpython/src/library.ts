@@ -2,7 +2,7 @@
 // variables, enumerators, #define constants and types become attributes, resolved on first use.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 export { findLibrary } from './find.js';
@@ -70,6 +70,46 @@ function headerDwarf(path: string): string | undefined {
     names = names.filter((n) => !bad.has(n));
   }
   return undefined;
+}
+
+/**
+ * The prototype of one function from the library's installed headers, for functions whose DWARF
+ * has none (glibc's memcpy is written in assembly: its DWARF says `void memcpy(void)`). The header
+ * that declares it is found by a text search of the -dev package's headers (top-level ones first),
+ * compiled alone with gcc -g, and the declaration's DWARF is read back.
+ */
+function headerPrototype(path: string, name: string): Func | undefined {
+  const headers = packageHeaders(path);
+  const decl = new RegExp(`\\b${name}\\s*\\(`);
+  const ranked = [...headers].sort((a, b) => a.split('/').length - b.split('/').length);
+  const dir = scratchDir();
+  for (const h of ranked.slice(0, 400)) {
+    let text: string;
+    try {
+      text = readFileSync(h, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!decl.test(text)) continue;
+    const src = join(dir, `${name}-proto.c`);
+    const out = join(dir, `${name}-proto.so`);
+    writeFileSync(src, `#define _GNU_SOURCE\n#include "${h}"\nvoid *dwarfpython_ref = (void *)&${name};\n`, { mode: 0o600 });
+    const r = spawnSync('gcc', ['-g', '-shared', '-fPIC', '-w', '-o', out, src], { encoding: 'utf8' });
+    if (r.status !== 0) continue;
+    try {
+      const f = DebugInfo.open(out).func(name);
+      if (f && (f.params.length > 0 || f.returnType.kind !== 'void')) return f;
+    } catch {
+      /* try the next header */
+    }
+  }
+  return undefined;
+}
+
+/** A DWARF description without a prototype: an assembly unit's `void f(void)` under another name. */
+function lacksPrototype(f: Func): boolean {
+  const k = f.returnType.kind;
+  return f.params.length === 0 && (k === 'void' || k === 'unspecified') && f.dwarfName !== f.name && !f.dwarfName.endsWith('_ifunc');
 }
 
 // -- Structs by value: a koffi struct type built from the DWARF members --
@@ -270,7 +310,9 @@ function makeFunction(kl: any, f: Func): any {
   const retK = ret.shape === 'void' ? 'void' : retStruct ?? (ret.koffi || 'void');
   if ((ret.shape === 'struct' && retStruct === undefined) || ret.shape === 'unsupported') {
     return builtin(name, () => {
-      throw pyErr('TypeError', `${name}() returns '${cname(sig.returnType)}' by value, which dwarfpython cannot receive yet`);
+      throw pyErr('TypeError', ret.shape === 'struct'
+        ? `${name}() returns '${cname(sig.returnType)}' by value, which dwarfpython cannot receive yet`
+        : `${name}() returns '${cname(sig.returnType)}', which dwarfpython cannot convert`);
     });
   }
   const paramK = params.map((c) => (c.shape === 'struct' ? koffiStruct(c.bare) ?? 'void *' : c.koffi || 'void *'));
@@ -391,9 +433,10 @@ export class NativeLibrary {
 
   /** A function, as a Python callable; undefined when DWARF has no such callable function. */
   func(name: string): any {
-    const f = this.debug.func(name);
+    let f = this.debug.func(name);
     if (!f || f.declaration && this.dwarfSource === 'library') return undefined;
     if (this.dwarfSource === 'library' && !f.callable) return undefined;
+    if (this.dwarfSource === 'library' && lacksPrototype(f)) f = headerPrototype(this.path, name) ?? f;
     return makeFunction(this.kl, f);
   }
 

@@ -168,3 +168,29 @@ print(ctypes.get_errno())
     expect(ours.stdout).toBe(theirs.stdout);
   });
 });
+
+describe('functions whose DWARF has no prototype', () => {
+  it('libc memcpy (assembly; DWARF says `memcpy(void)`) is typed from string.h compiled with gcc -g', () => {
+    const ours = runScript('dwarfpython', `import libc
+src = libc.char.array(b"invisible machines")
+dst = libc.char.array(32)
+r = libc.memcpy(dst, src, 19)
+print(bytes(dst)[:18], r is not None)
+try:
+    libc.memcpy(dst, src)
+except TypeError as e:
+    print(e)
+`);
+    const theirs = runScript('python3', `import ctypes
+libc = ctypes.CDLL("libc.so.6")
+src = ctypes.create_string_buffer(b"invisible machines")
+dst = ctypes.create_string_buffer(32)
+r = libc.memcpy(dst, src, 19)
+print(dst.raw[:18], r is not None)
+`);
+    expect(ours.stderr).toBe('');
+    const lines = ours.stdout.split('\n');
+    expect(lines[0] + '\n').toBe(theirs.stdout);
+    expect(lines[1]).toBe('memcpy() takes exactly 3 arguments (2 given)');
+  });
+});
