@@ -465,3 +465,29 @@ export const OPTIONAL: Readonly<Partial<Record<NodeType, readonly string[]>>> = 
   withitem: ['optional_vars'],
   match_case: ['guard'],
 };
+
+/** Whether a value is an AST node (a plain object whose `_type` names a node class). */
+export function isNode(v: unknown): v is AST {
+  return typeof v === 'object' && v !== null && typeof (v as { _type?: unknown })._type === 'string' &&
+    (v as { _type: string })._type in FIELDS;
+}
+
+/** The direct child nodes of `node` in field order, like python3's `ast.iter_child_nodes`. */
+export function* iterChildNodes(node: AST): Generator<AST> {
+  const obj = node as unknown as Record<string, unknown>;
+  for (const name of FIELDS[node._type]) {
+    const v = obj[name];
+    if (Array.isArray(v)) {
+      for (const x of v) if (isNode(x)) yield x;
+    } else if (isNode(v)) yield v;
+  }
+}
+
+/** `node` and all its descendants, breadth first, like python3's `ast.walk`. */
+export function* walk(node: AST): Generator<AST> {
+  const todo: AST[] = [node];
+  for (let i = 0; i < todo.length; i++) {
+    yield todo[i];
+    for (const c of iterChildNodes(todo[i])) todo.push(c);
+  }
+}

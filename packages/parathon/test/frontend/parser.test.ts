@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from '../../src/parser.js';
 import { PySyntaxError } from '../../src/errors/syntax.js';
 import { dump } from '../../src/ast-dump.js';
+import { walk } from '../../src/ast.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const hasPython = spawnSync('python3', ['-c', 'import sys; assert sys.version_info[:2] == (3, 11)']).status === 0;
@@ -194,6 +195,16 @@ describe('parser: eval and single modes, dump options, as python3', () => {
   it.runIf(hasPython)('agrees with python3 regenerated now', () => {
     const out = execFileSync('python3', [here + 'pymodes.py', here + 'modes.json']).toString();
     expect(cases.map(run)).toEqual(JSON.parse(out));
+  });
+});
+
+describe('ast helpers', () => {
+  it.runIf(hasPython)("walk() visits the same node classes in the same order as python3's ast.walk", () => {
+    const src = readFileSync(here + 'corpus/misc.py', 'utf8');
+    const py = execFileSync('python3', ['-c',
+      'import ast, sys; print(" ".join(type(n).__name__ for n in ast.walk(ast.parse(sys.stdin.read()))))'],
+    { input: src }).toString().trim();
+    expect([...walk(parse(src))].map((n) => n._type).join(' ')).toBe(py);
   });
 });
 
