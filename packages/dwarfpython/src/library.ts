@@ -216,6 +216,8 @@ function cString(s: string): Buffer {
 function pointerArg(c: CInfo, what: string): Conv {
   const fnTarget = c.target?.strip().kind === 'function' ? c.target.strip() : undefined;
   const voidTarget = c.target?.strip().kind === 'void';
+  const ts = c.target ? cinfo(c.target).shape : undefined;
+  const elemTarget = ts === 'int' || ts === 'float' || ts === 'bool' || ts === 'pointer' || ts === 'struct' ? c.target : undefined;
   return (v) => {
     if (v === null) return null;
     if (v instanceof CPtr || v instanceof CRef) {
@@ -231,8 +233,13 @@ function pointerArg(c: CInfo, what: string): Conv {
       return b;
     }
     if (fnTarget && (typeof v === 'function' || v?.$c?.$d?.__call__ !== undefined)) return callbackAddress(v, fnTarget);
+    if (Array.isArray(v) && elemTarget) {
+      // A list becomes a temporary C array for the call (as cffi does): C's writes are not copied
+      // back. The block stays alive until the call returns (finalizers never run mid-call).
+      return newObject(arrayOf(elemTarget, v.length), v).addr;
+    }
     if ((typeof v === 'number' || typeof v === 'bigint') && voidTarget) return BigInt(v);
-    throw pyErr('TypeError', `${what} must be ${c.charTarget ? 'str, bytes, ' : ''}a C pointer or None (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
+    throw pyErr('TypeError', `${what} must be ${c.charTarget ? 'str, bytes, ' : elemTarget ? 'a list, ' : ''}a C pointer or None (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
   };
 }
 

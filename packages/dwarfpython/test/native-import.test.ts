@@ -132,7 +132,7 @@ except AttributeError as e:
       '2147483647 -2147483648',
       "OverflowError: add8() argument 1: int 128 out of range for C type 'int8_t'",
       "OverflowError: twice64() argument 1: int -1 out of range for C type 'uint64_t'",
-      "TypeError: point_sum() argument 1 must be a C pointer or None (for 'const struct point *'), not int",
+      "TypeError: point_sum() argument 1 must be a list, a C pointer or None (for 'const struct point *'), not int",
       "TypeError: count_char() argument 1 must be str, bytes, a C pointer or None (for 'const char *'), not int",
       '-1',
       'AttributeError',

@@ -100,6 +100,8 @@ n.value = 9
 print(n.value, demo.sum_ints(n, 1))
 attempt(demo.point_sum, a)
 attempt(demo.sum_ints, q, 1)
+print(demo.sum_ints([1, 2, 3, 4], 4))
+attempt(demo.sum_ints, [1, "x"], 2)
 `);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual([
@@ -116,6 +118,8 @@ attempt(demo.sum_ints, q, 1)
       '9 9',
       "TypeError: point_sum() argument 1 must be 'const struct point *', not 'int [3]'",
       "TypeError: sum_ints() argument 1 must be 'const int *', not 'struct point'",
+      '10',
+      'TypeError: element 1 must be int, not str',
       '',
     ]);
   });
