@@ -2,17 +2,18 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { readdirSync, statSync, existsSync, mkdirSync, rmSync, unlinkSync, renameSync, rmdirSync, lstatSync } from 'node:fs';
 import * as pathm from 'node:path';
-import { PyFloat, PyTuple, PyBytes, PyExc, NS, mkExc, typeOf, isSubtype, ValueError_, TypeError_, OverflowError_, OSError_, FileNotFoundError_, excTypes, MAXS, PyModule } from '../runtime/core.js';
+import { PyType, type_, tuple_, PyFloat, PyTuple, PyBytes, PyExc, NS, mkExc, typeOf, isSubtype, ValueError_, TypeError_, OverflowError_, OSError_, FileNotFoundError_, excTypes, MAXS, PyModule } from '../runtime/core.js';
 import { PyDict } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
 import { call } from '../runtime/calls.js';
-import { floatFrom, intFrom } from '../builtins/types.js';
+import { floatFrom, intFrom, def, repr } from '../builtins/types.js';
 import { bf } from './sys.js';
 import { itertoolsModule } from './itertools.js';
 import { jsonModule } from './json.js';
 import { reModule } from './re.js';
 import { randomModule } from './random.js';
 import { collectionsModule } from './collections.js';
+import { natives } from '../runtime/natives.js';
 
 /** Module initialisers by name. */
 export const nativeModules: Record<string, (d: any, interp: any) => void> = {
@@ -39,6 +40,7 @@ function checked(v: number, x?: number): PyFloat {
 
 /** math. */
 function mathModule(d: any): void {
+  const nat = natives();
   d.pi = F(Math.PI);
   d.e = F(Math.E);
   d.tau = F(2 * Math.PI);
@@ -65,15 +67,16 @@ function mathModule(d: any): void {
   f1('asinh', Math.asinh);
   f1('acosh', Math.acosh, (x) => x >= 1 || Number.isNaN(x));
   f1('atanh', Math.atanh, (x) => Math.abs(x) < 1 || Number.isNaN(x));
-  f1('expm1', Math.expm1);
-  f1('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
+  f1('expm1', nat['math.expm1']!);
+  f1('log1p', nat['math.log1p']!, (x) => x > -1 || Number.isNaN(x));
   f1('log2', Math.log2, (x) => x > 0 || Number.isNaN(x));
   f1('log10', Math.log10, (x) => x > 0 || Number.isNaN(x));
   f1('fabs', Math.abs);
   f1('degrees', (x) => (x * 180) / Math.PI);
   f1('radians', (x) => (x * Math.PI) / 180);
-  f1('erf', erf);
-  f1('erfc', (x) => 1 - erf(x));
+  f1('erf', nat['math.erf']!);
+  f1('erfc', nat['math.erfc']!);
+  f1('cbrt', nat['math.cbrt']!);
   f1('gamma', gamma, (x) => !(x <= 0 && Number.isInteger(x)));
   f1('lgamma', (x) => Math.log(Math.abs(gamma(x))), (x) => !(x <= 0 && Number.isInteger(x)));
   d.log = bf('log', (x: any, base?: any) => {
@@ -111,9 +114,16 @@ function mathModule(d: any): void {
     return F(b < 0 || Object.is(b, -0) ? -a : a);
   });
   d.fmod = bf('fmod', (x: any, y: any) => {
-    const b = num(y);
-    if (b === 0) throw domain();
-    return F(num(x) % b);
+    const a = num(x), b = num(y);
+    if (b === 0 && !Number.isNaN(a) || !Number.isFinite(a) && !Number.isNaN(a)) throw domain();
+    return F(nat['math.fmod']!(a, b));
+  });
+  d.nextafter = bf('nextafter', (x: any, y: any) => F(nat['math.nextafter']!(num(x), num(y))));
+  d.ulp = bf('ulp', (x: any) => {
+    const v = Math.abs(num(x));
+    if (!Number.isFinite(v)) return F(v);
+    const n = nat['math.nextafter']!(v, Infinity);
+    return F(Number.isFinite(n) ? n - v : v - nat['math.nextafter']!(v, -Infinity));
   });
   d.modf = bf('modf', (x: any) => {
     const v = num(x);
@@ -254,24 +264,6 @@ function fsum(xs: number[]): number {
   }
   return hi;
 }
-function erf(x: number): number {
-  // Abramowitz-Stegun 7.1.26 is too coarse; use a series / continued fraction pair.
-  const ax = Math.abs(x);
-  if (ax < 2.5) {
-    let sum = x, term = x;
-    for (let n = 1; n < 200; n++) {
-      term *= (-x * x) / n;
-      const t = term / (2 * n + 1);
-      sum += t;
-      if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  let f = 0;
-  for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
-  const r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
-  return x < 0 ? -r : r;
-}
 function gamma(x: number): number {
   if (Number.isInteger(x) && x > 0 && x < 171) {
     let r = 1;
@@ -289,58 +281,90 @@ function gamma(x: number): number {
   return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
 }
 
-/** time. */
+/** A tuple type with named fields (time.struct_time, posix.uname_result). */
+function structSeq(qual: string, fields: string[], nvisible: number): PyType {
+  const t = new PyType(type_, qual.slice(qual.lastIndexOf('.') + 1), [tuple_], null);
+  t.module = qual.slice(0, qual.lastIndexOf('.'));
+  (t as any).$user = true;
+  (t as any).$fields = fields;
+  def(t, '__repr__', (x: PyTuple) => `${qual}(${fields.slice(0, nvisible).map((f, i) => `${f}=${repr(x.a[i])}`).join(', ')})`);
+  (t as any).$gattr = (x: PyTuple, n: string) => {
+    const i = fields.indexOf(n);
+    return i < 0 ? undefined : i < x.a.length ? x.a[i] : (x as any).$extra?.[n];
+  };
+  return t;
+}
+function mkSeq(t: PyType, vals: any[], extra?: Record<string, any>): PyTuple {
+  const x: any = new PyTuple(vals);
+  x.$c = t;
+  x.$d = new NS();
+  if (extra) x.$extra = extra;
+  return x;
+}
+
+/** time: clocks and calendar functions from the C core (bound through its DWARF). */
 function timeModule(d: any): void {
-  const t0 = process.hrtime.bigint();
-  d.time = bf('time', () => F(Date.now() / 1000));
-  d.time_ns = bf('time_ns', () => O.norm(BigInt(Date.now()) * 1000000n));
-  d.perf_counter = bf('perf_counter', () => F(Number(process.hrtime.bigint() - t0) / 1e9));
-  d.perf_counter_ns = bf('perf_counter_ns', () => O.norm(process.hrtime.bigint()));
-  d.monotonic = d.perf_counter;
-  d.monotonic_ns = d.perf_counter_ns;
-  d.process_time = bf('process_time', () => F(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6));
+  const nat = natives();
+  const clock = (c: number): bigint => BigInt(nat['time.clock_ns']!(c));
+  const structTime = structSeq('time.struct_time', ['tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst', 'tm_zone', 'tm_gmtoff'], 9);
+  d.struct_time = structTime;
+  const toSeq = (tm: any): PyTuple => mkSeq(structTime, [tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst], { tm_zone: tm.zone, tm_gmtoff: Number(tm.gmtoff) });
+  const fromSeq = (x: any): any => {
+    const a = O.toArray(x).map((v: any) => Number(O.intVal(v) ?? 0));
+    if (a.length !== 9) throw mkExc(TypeError_, 'function takes exactly 9 arguments (' + a.length + ' given)');
+    return { year: a[0], mon: a[1], mday: a[2], hour: a[3], min: a[4], sec: a[5], wday: a[6], yday: a[7], isdst: a[8], gmtoff: Number(x?.$extra?.tm_gmtoff ?? 0), zone: String(x?.$extra?.tm_zone ?? '') };
+  };
+  const secs = (s: any): bigint => {
+    if (s === undefined || s === null) return clock(0) / 1000000000n;
+    const v = num(s);
+    if (!Number.isFinite(v)) throw mkExc(OverflowError_, 'timestamp out of range for platform time_t');
+    return BigInt(Math.floor(v));
+  };
+  const broken = (which: 'localtime' | 'gmtime') => (s?: any): PyTuple => {
+    const tm: any = {};
+    const rc = nat[`time.${which}`]!(secs(s), tm);
+    if (rc !== 0) throw mkExc(OverflowError_, 'timestamp out of range for platform time_t');
+    return toSeq(tm);
+  };
+  d.time = bf('time', () => F(Number(clock(0)) / 1e9));
+  d.time_ns = bf('time_ns', () => O.norm(clock(0)));
+  d.monotonic = bf('monotonic', () => F(Number(clock(1)) / 1e9));
+  d.monotonic_ns = bf('monotonic_ns', () => O.norm(clock(1)));
+  d.perf_counter = d.monotonic;
+  d.perf_counter_ns = d.monotonic_ns;
+  d.process_time = bf('process_time', () => F(Number(clock(2)) / 1e9));
+  d.process_time_ns = bf('process_time_ns', () => O.norm(clock(2)));
+  d.thread_time = bf('thread_time', () => F(Number(clock(3)) / 1e9));
   d.sleep = bf('sleep', (s: any) => {
     const ms = num(s) * 1000;
     if (ms < 0) throw mkExc(ValueError_, 'sleep length must be non-negative');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
     return null;
   });
-  const tm = (dt: Date, utc: boolean): PyTuple => {
-    const g = (a: string): number => (dt as any)[(utc ? 'getUTC' : 'get') + a]();
-    const y = g('FullYear'), mo = g('Month'), da = g('Date');
-    const start = utc ? Date.UTC(y, 0, 1) : new Date(y, 0, 1).getTime();
-    const yday = Math.floor(((utc ? Date.UTC(y, mo, da) : new Date(y, mo, da).getTime()) - start) / 86400000) + 1;
-    return new PyTuple([y, mo + 1, da, g('Hours'), g('Minutes'), g('Seconds'), (g('Day') + 6) % 7, yday, utc ? 0 : -1]);
-  };
-  d.localtime = bf('localtime', (s?: any) => tm(new Date(s === undefined || s === null ? Date.now() : num(s) * 1000), false));
-  d.gmtime = bf('gmtime', (s?: any) => tm(new Date(s === undefined || s === null ? Date.now() : num(s) * 1000), true));
-  d.strftime = bf('strftime', (fmt: string, t?: any) => {
-    const a = t === undefined ? O.toArray(d.localtime()) : O.toArray(t);
-    const [y, mo, da, h, mi, se, wd, yd] = a.map(Number) as number[];
-    const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-    return String(fmt).replace(/%([a-zA-Z%])/g, (_m, c: string) => {
-      switch (c) {
-        case 'Y': return String(y);
-        case 'y': return p(y! % 100);
-        case 'm': return p(mo!);
-        case 'd': return p(da!);
-        case 'H': return p(h!);
-        case 'I': return p(((h! + 11) % 12) + 1);
-        case 'M': return p(mi!);
-        case 'S': return p(se!);
-        case 'p': return h! < 12 ? 'AM' : 'PM';
-        case 'j': return p(yd!, 3);
-        case 'a': return days[wd!]!.slice(0, 3);
-        case 'A': return days[wd!]!;
-        case 'b': return months[mo! - 1]!.slice(0, 3);
-        case 'B': return months[mo! - 1]!;
-        case '%': return '%';
-      }
-      return '%' + c;
-    });
+  d.localtime = bf('localtime', broken('localtime'));
+  d.gmtime = bf('gmtime', broken('gmtime'));
+  d.mktime = bf('mktime', (x: any) => {
+    const ok: any = [0];
+    const r = nat['time.mktime']!(fromSeq(x), ok);
+    if (!ok[0]) throw mkExc(OverflowError_, 'mktime argument out of range');
+    return F(Number(r));
   });
+  d.strftime = bf('strftime', (fmt: any, t?: any) => {
+    const tm = fromSeq(t === undefined ? d.localtime() : t);
+    for (let size = 256; size <= 1 << 20; size *= 4) {
+      const buf = Buffer.alloc(size);
+      const n = Number(nat['time.strftime']!(buf, size, String(fmt), tm));
+      if (n > 0 || String(fmt) === '') return buf.toString('utf8', 0, n);
+    }
+    return '';
+  });
+  d.asctime = bf('asctime', (t?: any) => d.strftime('%a %b %e %H:%M:%S %Y', t === undefined ? d.localtime() : t));
+  d.ctime = bf('ctime', (s?: any) => d.asctime(d.localtime(s)));
+  const tz: any = {};
+  nat['time.localtime']!(0n, tz);
+  d.timezone = -Number(tz.gmtoff);
+  d.tzname = new PyTuple([tz.zone, tz.zone]);
+  d.daylight = 0;
 }
 
 /** os and os.path. */
@@ -357,7 +381,20 @@ function osModule(d: any, interp: any): void {
   d.environ = env;
   d.getcwd = bf('getcwd', () => process.cwd());
   d.getpid = bf('getpid', () => process.pid);
-  d.cpu_count = bf('cpu_count', () => (globalThis as any).navigator?.hardwareConcurrency ?? 2);
+  const nat = natives();
+  for (const n of ['getppid', 'getuid', 'geteuid', 'getgid', 'getegid']) d[n] = bf(n, () => nat[`os.${n}`]!());
+  d.strerror = bf('strerror', (e: any) => nat['os.strerror']!(Number(O.intVal(e))));
+  const unameT = structSeq('posix.uname_result', ['sysname', 'nodename', 'release', 'version', 'machine'], 5);
+  d.uname = bf('uname', () => {
+    const u: any = {};
+    const rc = nat['os.uname']!(u);
+    if (rc !== 0) throw mkExc(OSError_, -rc, nat['os.strerror']!(-rc));
+    return mkSeq(unameT, [u.sysname, u.nodename, u.release, u.version, u.machine]);
+  });
+  d.cpu_count = bf('cpu_count', () => {
+    const n = nat['os.cpu_count']!();
+    return n > 0 ? n : null;
+  });
   d.getenv = bf('getenv', (k: string, dflt: any = null) => {
     const v = process.env[k];
     return v === undefined ? dflt : v;
