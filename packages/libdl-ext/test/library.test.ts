@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import koffi from 'koffi';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DebugInfo, DlextError, DW, DynamicLibrary, ErrorCode } from '../src/index.js';
@@ -37,6 +38,14 @@ describe('DynamicLibrary', () => {
       expect(info.dli_sname).toBe('ts_answer');
       expect(info.dli_fname).toBe(lib.paths[0]);
       expect(koffi.call(code, IntFn)).toBe(42);
+      // The file on disk is a valid shared object with the live symbol (readelf as the oracle).
+      const syms = spawnSync('readelf', ['--dyn-syms', '-W', lib.paths[0]!], { encoding: 'utf8' });
+      expect(syms.stderr).toBe('');
+      expect(syms.stdout).toMatch(/ 6 FUNC +GLOBAL DEFAULT +4 ts_answer$/m);
+      const segs = spawnSync('readelf', ['-l', '-W', lib.paths[0]!], { encoding: 'utf8' }).stdout;
+      const flags = [...segs.matchAll(/^ +LOAD +\S+ +\S+ +\S+ +\S+ +\S+ +(.+?) +0x1000$/gm)].map((m) => m[1]);
+      expect(flags).toEqual(['R', 'R E', 'RW']); // headers and symbols; code; .dynamic and data
+      expect(segs).toMatch(/GNU_STACK .* RW +0x10$/m);
       lib.unbind('ts_answer');
       expect(dlsym(lib.handle, 'ts_answer')).toBeNull();
       expect(lib.lookup('ts_answer')).toBeUndefined();

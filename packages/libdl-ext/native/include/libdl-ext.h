@@ -91,10 +91,11 @@ DLEXT_PUBLIC const char *dlext_dlerror(void);
                             * (also on with $DLEXT_PERF_MAP=1, or when node's --perf-basic-prof map
                             * exists); these profiling files outlive the process, as perf needs */
 
-/* Sizes of each generated object; zero fields take the defaults shown. */
+/* Sizes of each generated object; zero fields take the defaults shown. The files are sparse and
+ * only touched pages cost memory (the hash buckets, at most 256 KiB, are touched at random). */
 struct dlext_config {
-  size_t symbols;  /* symbol slots per object (default 65536) */
-  size_t strtab;   /* bytes of symbol names per object (default 4 MiB) */
+  size_t symbols;  /* symbol slots per object (default 1M) */
+  size_t strtab;   /* bytes of symbol names per object (default 32 MiB) */
   size_t text;     /* bytes of code per object (default 16 MiB) */
   size_t data;     /* bytes of data per object (default 16 MiB) */
   unsigned flags;  /* DLEXT_LOCAL, DLEXT_NOGDB, DLEXT_PERF */

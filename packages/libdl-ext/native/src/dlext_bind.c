@@ -34,6 +34,15 @@ static size_t take_slot(struct dlext_object *o) {
   return slot;
 }
 
+/* Keep the file's section headers at the used sizes, so that readers of the file (readelf, gdb
+ * attaching later, libpmirror) see the live symbols and not a million empty slots. */
+static void update_section_sizes(struct dlext_object *o) {
+  Elf64_Shdr *sh = (Elf64_Shdr *)(o->alias + o->lay.shdr_off);
+  sh[DLEXT_SHN_DYNSYM].sh_size = o->sym_high * sizeof(Elf64_Sym);
+  sh[DLEXT_SHN_DYNSTR].sh_size = o->str_used;
+  sh[DLEXT_SHN_HASH].sh_size = (2 + o->lay.nbucket + o->sym_high) * 4;
+}
+
 /* Fill the symbol, then publish it at the head of its chain: a concurrent dlsym sees either
  * the old chain or the complete new entry. */
 static void publish(struct dlext_object *o, size_t slot, const char *name, size_t namelen, size_t off,
@@ -106,6 +115,7 @@ int dlext_bind_locked(struct dlext_lib *lib, const char *name, uintptr_t addr, s
     return dlext_fail(DLEXT_E_IO, "dlbind: '%s': remapping code", name);
   slot = take_slot(o);
   publish(o, slot, name, len, off, size, kind);
+  update_section_sizes(o);
   *obj_ret = o;
   *slot_ret = slot;
   return 0;

@@ -9,9 +9,10 @@
 static size_t align_up(size_t v, size_t a) { return (v + a - 1) & ~(a - 1); }
 
 /* A prime number of buckets near n keeps SysV chains about one entry long for a full table
- * (dlsym walks a chain with a strcmp per entry; there is no Bloom filter as in GNU hash). */
+ * (dlsym walks a chain with a strcmp per entry; there is no Bloom filter as in GNU hash). At
+ * most 65521: the buckets are touched at random, so they cost memory however empty the table. */
 static size_t pick_buckets(size_t n) {
-  size_t b = n < 17 ? 17 : n;
+  size_t b = n < 17 ? 17 : n > 65521 ? 65521 : n;
   for (;; b++) {
     bool prime = true;
     for (size_t d = 2; d * d <= b && prime; d++) prime = b % d != 0;
@@ -110,12 +111,13 @@ static void set_shdr(Elf64_Shdr *sh, const char *name, Elf64_Word type, Elf64_Xw
 }
 
 static void write_shdrs(const struct dlext_layout *lay, Elf64_Shdr *sh) {
-  set_shdr(&sh[DLEXT_SHN_HASH], ".hash", SHT_HASH, SHF_ALLOC, lay->hash_off,
-           (2 + lay->nbucket + lay->nsym) * 4, DLEXT_SHN_DYNSYM, 4);
-  set_shdr(&sh[DLEXT_SHN_DYNSYM], ".dynsym", SHT_DYNSYM, SHF_ALLOC, lay->dynsym_off,
-           lay->nsym * sizeof(Elf64_Sym), DLEXT_SHN_DYNSTR, sizeof(Elf64_Sym));
+  /* Sizes of the symbol tables in use (just the null symbol so far); dlbind keeps them current. */
+  set_shdr(&sh[DLEXT_SHN_HASH], ".hash", SHT_HASH, SHF_ALLOC, lay->hash_off, (2 + lay->nbucket + 1) * 4,
+           DLEXT_SHN_DYNSYM, 4);
+  set_shdr(&sh[DLEXT_SHN_DYNSYM], ".dynsym", SHT_DYNSYM, SHF_ALLOC, lay->dynsym_off, sizeof(Elf64_Sym),
+           DLEXT_SHN_DYNSTR, sizeof(Elf64_Sym));
   sh[DLEXT_SHN_DYNSYM].sh_info = 1; /* every symbol after the null one is global */
-  set_shdr(&sh[DLEXT_SHN_DYNSTR], ".dynstr", SHT_STRTAB, SHF_ALLOC, lay->dynstr_off, lay->strcap, 0, 0);
+  set_shdr(&sh[DLEXT_SHN_DYNSTR], ".dynstr", SHT_STRTAB, SHF_ALLOC, lay->dynstr_off, 1, 0, 0);
   set_shdr(&sh[DLEXT_SHN_TEXT], ".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, lay->text_off,
            lay->text_size, 0, 0);
   sh[DLEXT_SHN_TEXT].sh_addralign = 16;

@@ -20,7 +20,7 @@ static struct dlext_lib *libs; /* every live library */
 /* -- Configuration -- */
 
 static const struct dlext_config defaults = {
-  .symbols = 65536, .strtab = 4u << 20, .text = 16u << 20, .data = 16u << 20, .flags = 0,
+  .symbols = 1u << 20, .strtab = 32u << 20, .text = 16u << 20, .data = 16u << 20, .flags = 0,
 };
 
 #define MAX_SYMBOLS ((size_t)1 << 24)
