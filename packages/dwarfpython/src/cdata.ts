@@ -357,15 +357,12 @@ interface Field {
   bitSize: number | undefined;
   bitOffset: number;
 }
-const fieldCache = new WeakMap<Type, Map<string, Field | null>>();
-
-/** Field `name` of struct type t (cached per type), or null. */
-function field(t: Type, name: string): Field | null {
-  let m = fieldCache.get(t);
-  if (!m) fieldCache.set(t, (m = new Map()));
+/** Field `name` of the struct whose classified type is c (cached on c), or null. */
+function field(c: CInfo, name: string): Field | null {
+  const m = c.fields ?? (c.fields = new Map());
   let f = m.get(name);
   if (f === undefined) {
-    const mm = member(t, name);
+    const mm = member(c.bare, name);
     f = mm ? { offset: mm.offset, c: cinfo(mm.type), bitSize: mm.bitSize, bitOffset: mm.bitOffset ?? 0 } : null;
     m.set(name, f);
   }
@@ -373,8 +370,8 @@ function field(t: Type, name: string): Field | null {
 }
 
 /** Read field `name` of the struct/union object (off in b); undefined when there is no such field. */
-function getField(b: Block, off: number, t: Type, name: string): any {
-  const f = field(t, name);
+function getField(b: Block, off: number, c: CInfo, name: string): any {
+  const f = field(c, name);
   if (f === null) return undefined;
   if (f.bitSize !== undefined) return readBits(b, off, f.bitOffset, f.bitSize, f.c);
   return readValue(b, off + f.offset, f.c);
@@ -399,7 +396,7 @@ function setField(b: Block, off: number, t: Type, name: string, v: any): void {
 function pointee(p: CPtr, i: number): { b: Block; off: number; c: CInfo } {
   if (i === 0 && p.first !== undefined) return p.first;
   let target = p.info.target!;
-  let c = cinfo(target);
+  let c = p.info.tinfo ?? (p.info.tinfo = cinfo(target));
   if (c.shape === 'void') {
     // void *: ask libmemtable what the pointer points into, as the talk's "what is this pointer?".
     const known = blockAt(p.n);
@@ -505,7 +502,7 @@ function initBases(): void {
     __hash__: builtin('__hash__', (o: CRef) => Number(o.addr & 0xfffffffffffn)),
   }, (o: any, name: string) => {
     if (!(o instanceof CRef)) return undefined;
-    if (o.info.shape === 'struct') return getField(o.block, o.off, o.info.bare, name);
+    if (o.info.shape === 'struct') return getField(o.block, o.off, o.info, name);
     if (name === 'value' && o.info.shape !== 'array') return readValue(o.block, o.off, o.info);
     return undefined;
   });
@@ -533,10 +530,10 @@ function initBases(): void {
     __hash__: builtin('__hash__', (p: CPtr) => Number(p.addr & 0xfffffffffffn)),
   }, (p: any, name: string) => {
     if (!(p instanceof CPtr)) return undefined;
-    const tc = cinfo(p.info.target!);
+    const tc = p.info.tinfo ?? (p.info.tinfo = cinfo(p.info.target!));
     if (tc.shape === 'struct' || tc.shape === 'void') {
       const s = pointee(p, 0);
-      if (s.c.shape === 'struct') return getField(s.b, s.off, s.c.bare, name);
+      if (s.c.shape === 'struct') return getField(s.b, s.off, s.c, name);
     }
     return undefined;
   });

@@ -31,6 +31,10 @@ export interface CInfo {
   /** The Python types of objects and of pointers with this C type (set on first use). */
   pyObj?: any;
   pyPtr?: any;
+  /** For pointers: the target's classification (set on first use). */
+  tinfo?: CInfo;
+  /** For structs: fields resolved so far, by name. */
+  fields?: Map<string, { offset: number; c: CInfo; bitSize: number | undefined; bitOffset: number } | null>;
 }
 
 const cache = new WeakMap<Type, CInfo>();
