@@ -19,6 +19,11 @@ const BINLEVELS: Record<string, A.operator['_type']>[] = [
   { '|': 'BitOr' }, { '^': 'BitXor' }, { '&': 'BitAnd' }, { '<<': 'LShift', '>>': 'RShift' },
   { '+': 'Add', '-': 'Sub' }, { '*': 'Mult', '/': 'Div', '//': 'FloorDiv', '%': 'Mod', '@': 'MatMult' },
 ];
+// Binary operator -> precedence level (0 = loosest) and its shared operator node.
+const BINOPS = new Map<string, { level: number; op: A.operator }>();
+BINLEVELS.forEach((table, level) => {
+  for (const [tok, name] of Object.entries(table)) BINOPS.set(tok, { level, op: { _type: name } as A.operator });
+});
 const CMPOPS: Record<string, A.cmpop['_type']> = {
   '==': 'Eq', '!=': 'NotEq', '<': 'Lt', '<=': 'LtE', '>': 'Gt', '>=': 'GtE',
 };
@@ -1199,16 +1204,15 @@ class Parser {
     return this.binary(0);
   }
 
-  private binary(level: number): A.expr {
-    if (level === BINLEVELS.length) return this.factor();
+  private binary(minLevel: number): A.expr {
+    // Precedence climbing over the left-associative levels (fewer calls than one function per level).
     const st = this.pos(this.peek());
-    let left = this.binary(level + 1);
-    const table = BINLEVELS[level];
+    let left = this.factor();
     for (;;) {
       const t = this.peek();
       if (t.type !== T.OP) return left;
-      const o = table[t.value];
-      if (!o) return left;
+      const info = BINOPS.get(t.value);
+      if (info === undefined || info.level < minLevel) return left;
       const before = this.i;
       const beforeLast = this.last;
       this.next();
@@ -1216,17 +1220,18 @@ class Parser {
       if (this.probing) {
         // PEG semantics: a failed `left op right` falls back to `left`.
         try {
-          right = this.binary(level + 1);
+          right = this.binary(info.level + 1);
         } catch (err) {
           if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
           this.i = before;
           this.last = beforeLast;
           return left;
         }
-      } else right = this.binary(level + 1);
-      left = this.fin({ _type: 'BinOp', left, op: op(o), right } as A.BinOp, st);
+      } else right = this.binary(info.level + 1);
+      left = this.fin({ _type: 'BinOp', left, op: info.op, right } as A.BinOp, st);
     }
   }
+
 
   /** factor: '+' factor | '-' factor | '~' factor | power */
   private factor(): A.expr {

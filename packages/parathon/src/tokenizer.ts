@@ -53,7 +53,6 @@ const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const NUMBER_FOLLOWERS = ['and', 'else', 'for', 'if', 'in', 'is', 'not', 'or'];
 
 const NAME_RE = /[\p{ID_Start}_\u1885\u1886\u2118\u212e\u309b\u309c][\p{ID_Continue}\u00b7\u0387\u1369-\u1371\u19da\u200c\u200d\u30fb\uff65]*/uy;
-const ASCII_NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
 // Prefixes a string literal may carry (case-insensitive).
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'br', 'rb', 'f', 'fr', 'rf']);
 
@@ -346,11 +345,14 @@ export class Tokenizer {
     const start = this.pos;
     // Names and string prefixes.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128) {
-      let end: number;
-      ASCII_NAME_RE.lastIndex = start;
-      if (ASCII_NAME_RE.test(src) && (ASCII_NAME_RE.lastIndex >= src.length || src.charCodeAt(ASCII_NAME_RE.lastIndex) < 128)) {
-        end = ASCII_NAME_RE.lastIndex;
-      } else {
+      // ASCII fast path: scan [A-Za-z0-9_] by char code; non-ASCII names go through the Unicode regex.
+      let end = start;
+      if (c < 128) {
+        let d = c;
+        while ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || (d >= 48 && d <= 57)) d = src.charCodeAt(++end);
+        if (d >= 128) end = -1;
+      } else end = -1;
+      if (end < 0) {
         NAME_RE.lastIndex = start;
         if (!NAME_RE.test(src)) {
           this.invalidCharacter(start);
@@ -377,18 +379,24 @@ export class Tokenizer {
       this.string(start, start);
       return;
     }
-    const s3 = src.substr(start, 3);
     let len = 0;
-    if (OPS3.has(s3)) len = 3;
-    else if (OPS2.has(s3.slice(0, 2))) len = 2;
-    else if (OPS1.has(s3[0])) len = 1;
+    const c1 = src.charCodeAt(start + 1);
+    // Fast path: brackets, ',', ';' never start a longer operator; ':' and '.' rarely do.
+    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 44 || c === 59 ||
+      (c === 58 && c1 !== 61) || (c === 46 && c1 !== 46)) len = 1;
+    else {
+      const s3 = src.substr(start, 3);
+      if (OPS3.has(s3)) len = 3;
+      else if (OPS2.has(s3.slice(0, 2))) len = 2;
+      else if (OPS1.has(s3[0])) len = 1;
+    }
     // '!', '$', '?' and '`' are OP tokens that no grammar rule accepts, as in CPython's tokenizer.
     if (len === 0 && (c === 33 || c === 36 || c === 63 || c === 96)) len = 1;
     if (len === 0) {
       this.invalidCharacter(start);
       return;
     }
-    const op = s3.slice(0, len);
+    const op = src.slice(start, start + len);
     if (len === 1 && (op === '(' || op === '[' || op === '{')) {
       if (this.brackets.length >= 200) {
         this.fail(this.error('too many nested parentheses', this.line, this.lineStart, start));
