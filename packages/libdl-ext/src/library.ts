@@ -17,7 +17,8 @@ export interface LibraryOptions {
   local?: boolean;
   /** Register plain bound functions with gdb's JIT interface (default true). */
   gdb?: boolean;
-  /** Append bound functions to /tmp/perf-<pid>.map (default: when node's own map is open). */
+  /** Describe bound functions to perf: a jitdump for `perf inject --jit` and perf map entries
+   * (default false; perf map entries are still added to node's own `--perf-basic-prof` map). */
   perf?: boolean;
 }
 

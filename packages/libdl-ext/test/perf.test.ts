@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 
 // Oracle: perf itself (record -e cpu-clock, inject --jit, report).
 describe('perf names generated code', () => {
-  it('a hot generated function tops perf report (jitdump + perf inject --jit)', () => {
+  it('hot generated functions top perf report, with source lines (jitdump + perf inject --jit)', () => {
     const exe = compileC({ pkg, sources: ['test/c/perfhot.c'], link: libraryPath });
     const dir = mkdtempSync(join(tmpdir(), 'dlext-perf-'));
     let pid = '';
@@ -27,10 +27,12 @@ describe('perf names generated code', () => {
       pid = /pid (\d+) dump (\S+)/.exec(rec.stdout)?.[1] ?? '';
       expect(rec.stdout).toMatch(new RegExp(`dump ${dir}/dlext-jit-\\w+/jit-${pid}\\.dump`));
       expect(run('perf', ['inject', '--jit', '-i', data, '-o', jitted]).status).toBe(0);
-      const rep = run('perf', ['report', '-i', jitted, '--stdio', '--sort', 'sym']);
-      const top = rep.stdout.split('\n').find((l) => /^\s+\d+\.\d+%/.test(l)) ?? '';
-      expect(top).toMatch(/\d+\.\d+%\s+\[\.\] hot_loop$/);
-      expect(parseFloat(top)).toBeGreaterThan(50);
+      const rep = run('perf', ['report', '-i', jitted, '--stdio', '--sort', 'sym,srcline']);
+      const rows = rep.stdout.split('\n').filter((l) => /^\s+\d+\.\d+%/.test(l));
+      const loop = rows.find((l) => / hot_loop /.test(l)) ?? '', py = rows.find((l) => / hot_py /.test(l)) ?? '';
+      expect(rows.slice(0, 2).sort()).toEqual([loop, py].sort()); // the two generated functions on top
+      expect(parseFloat(loop) + parseFloat(py)).toBeGreaterThan(80);
+      expect(py).toMatch(/\[\.\] hot_py +hot\.py:7$/); // the line table given to dlext_bind_debug
       // The perf map got the entry too (it is what perf uses for anonymous code).
       expect(readFileSync(`/tmp/perf-${pid}.map`, 'utf8')).toMatch(/^[0-9a-f]+ a hot_loop$/m);
     } finally {
@@ -41,7 +43,7 @@ describe('perf names generated code', () => {
 
   it("appends to node's own --perf-basic-prof map without clobbering either side", () => {
     const script = fileURLToPath(new URL('./fixtures/node-perfmap.mjs', import.meta.url));
-    const dir = mkdtempSync(join(tmpdir(), 'dlext-perf-')); // receives the jitdump
+    const dir = mkdtempSync(join(tmpdir(), 'dlext-perf-')); // would receive a jitdump: none without DLEXT_PERF
     const r = run(process.execPath, ['--perf-basic-prof', script], { TMPDIR: dir });
     expect(r.status).toBe(0);
     const pid = /pid (\d+)/.exec(r.stdout)?.[1];
@@ -53,6 +55,7 @@ describe('perf names generated code', () => {
       expect(ours.length).toBe(50);
       expect(lines.filter((l) => /^[0-9a-f]+ [0-9a-f]+ (JS:|Builtin:|LazyCompile:|Function:|\w+:)/.test(l)).length)
         .toBeGreaterThan(100);
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(map, { force: true });
       rmSync(dir, { recursive: true, force: true });

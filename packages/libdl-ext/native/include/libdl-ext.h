@@ -87,9 +87,10 @@ DLEXT_PUBLIC const char *dlext_dlerror(void);
 /* dlext_config flags. */
 #define DLEXT_LOCAL 0x1u   /* dlopen with RTLD_LOCAL: dlsym(RTLD_DEFAULT) does not see it */
 #define DLEXT_NOGDB 0x2u   /* do not register plain dlbind'ed functions with gdb's JIT interface */
-#define DLEXT_PERF 0x4u    /* describe bound functions to perf: /tmp/perf-<pid>.map and a jitdump
-                            * (also on with $DLEXT_PERF_MAP=1, or when node's --perf-basic-prof map
-                            * exists); these profiling files outlive the process, as perf needs */
+#define DLEXT_PERF 0x4u    /* describe bound functions to perf: a jitdump and /tmp/perf-<pid>.map
+                            * (also on for every library with $DLEXT_PERF=1). Without it, perf map
+                            * entries are still added when node's --perf-basic-prof map exists.
+                            * These profiling files outlive the process, as perf needs. */
 
 /* Sizes of each generated object; zero fields take the defaults shown. The files are sparse and
  * only touched pages cost memory (the hash buckets, at most 256 KiB, are touched at random). */
@@ -142,8 +143,8 @@ DLEXT_PUBLIC int dldestroy(void *handle);
 /* Find symbol in every object of the library: 0 found (*addr_ret), 1 not found, <0 error. */
 DLEXT_PUBLIC int dlext_lookup(void *handle, const char *symbol, void **addr_ret);
 
-/* The jitdump file this process writes for `perf inject --jit` (when perf output is enabled:
- * DLEXT_PERF, $DLEXT_PERF_MAP=1 or node's perf map), or NULL if none yet. */
+/* The jitdump file this process writes for `perf inject --jit` (DLEXT_PERF or $DLEXT_PERF=1),
+ * or NULL if none yet. */
 DLEXT_PUBLIC const char *dlext_perf_dump_path(void);
 
 /* Number of objects the library has chained so far (1 before any growth), or <0 on error. */

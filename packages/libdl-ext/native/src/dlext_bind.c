@@ -137,7 +137,7 @@ static int bind_announce(void *handle, const char *symbol, uintptr_t addr, size_
       rc = dlext_fail(rc, "dlbind: '%s': registering with gdb", symbol);
     }
   }
-  if (rc == 0 && kind == DLEXT_KIND_FUNC) dlext_perf_add(lib, addr, size, symbol);
+  if (rc == 0 && kind == DLEXT_KIND_FUNC) dlext_perf_add(lib, addr, size, symbol, d);
   pthread_mutex_unlock(&dlext_lock);
   return rc;
 }

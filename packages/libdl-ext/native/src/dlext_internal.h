@@ -144,7 +144,8 @@ int dlext_jit_function(const char *name, uintptr_t addr, size_t size, const stru
                        struct dlext_jit_entry **entry_ret);
 
 /* -- Perf map (dlext_perf.c) -- */
-void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name);
+void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name,
+                    const struct dlext_debug *d);
 
 /* -- gdb JIT interface (dlext_gdbjit.c) -- */
 int dlext_jit_register(const unsigned char *elf, size_t size, const void *eh_frame, struct dlext_jit_entry **entry_ret);

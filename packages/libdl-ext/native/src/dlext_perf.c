@@ -48,15 +48,21 @@ static bool map_open(void) {
   return !map_failed;
 }
 
-static bool enabled(const struct dlext_lib *lib) {
+/* Explicit profiling (DLEXT_PERF on the library, or $DLEXT_PERF=1): perf map and jitdump. */
+static bool explicit_on(const struct dlext_lib *lib) {
   if (!env_checked) {
-    const char *e = getenv("DLEXT_PERF_MAP");
+    const char *e = getenv("DLEXT_PERF");
     env_on = e && *e && strcmp(e, "0") != 0;
     env_checked = true;
   }
-  if ((lib->cfg.flags & DLEXT_PERF) || env_on) return true;
-  if (map_fd >= 0) return true;
-  if (!node_checked) { /* node (or someone) started a map for this process: checked once */
+  return (lib->cfg.flags & DLEXT_PERF) || env_on;
+}
+
+/* Perf map entries: when profiling explicitly, or when node (or anyone) started a map for this
+ * process (checked once): then ours join it, and nothing else is written. */
+static bool map_on(const struct dlext_lib *lib) {
+  if (explicit_on(lib) || map_fd >= 0) return true;
+  if (!node_checked) {
     char path[64];
     snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)getpid());
     node_map = access(path, F_OK) == 0;
@@ -73,7 +79,7 @@ static bool enabled(const struct dlext_lib *lib) {
  * `perf inject --jit` turns the records into per-function ELF files that perf report reads. */
 
 #define JITDUMP_MAGIC 0x4A695444u
-enum { JIT_CODE_LOAD = 0 };
+enum { JIT_CODE_LOAD = 0, JIT_CODE_DEBUG_INFO = 2 };
 
 struct jitheader { uint32_t magic, version, total_size, elf_mach, pad1, pid; uint64_t timestamp, flags; };
 struct jr_code_load {
@@ -117,8 +123,29 @@ static bool dump_open(void) {
   return true;
 }
 
-static void dump_add(uintptr_t addr, size_t size, const char *name) {
+/* A line table for the next JIT_CODE_LOAD (perf inject turns it into .debug_line, so perf
+ * report --sort srcline and perf annotate show the client's source lines). */
+static void dump_lines(uintptr_t addr, const struct dlext_debug *d) {
+  size_t n = d->nlines ? d->nlines : 1, flen = strlen(d->file) + 1, total = 32 + n * (16 + flen);
+  struct { uint32_t id, total_size; uint64_t timestamp, code_addr, nr_entry; } h = {
+    JIT_CODE_DEBUG_INFO, (uint32_t)total, monotonic_ns(), addr, n };
+  struct dlext_buf b = { 0 };
+  dlext_buf_bytes(&b, &h, sizeof h);
+  for (size_t i = 0; i < n; i++) {
+    uint64_t at = addr + (d->nlines ? d->lines[i].offset : 0);
+    int32_t line = (int32_t)(d->nlines ? d->lines[i].line : (d->line ? d->line : 1)), discrim = 0;
+    dlext_buf_bytes(&b, &at, 8);
+    dlext_buf_bytes(&b, &line, 4);
+    dlext_buf_bytes(&b, &discrim, 4);
+    dlext_buf_bytes(&b, d->file, flen);
+  }
+  if (b.oom || b.n != total || write(dump_fd, b.p, b.n) != (ssize_t)b.n) dump_failed = true;
+  dlext_buf_free(&b);
+}
+
+static void dump_add(uintptr_t addr, size_t size, const char *name, const struct dlext_debug *d) {
   if (!dump_open()) return;
+  if (d && !d->frame_only) dump_lines(addr, d);
   size_t namelen = strlen(name) + 1;
   struct jr_code_load r = { JIT_CODE_LOAD, (uint32_t)(sizeof r + namelen + size), monotonic_ns(),
     (uint32_t)getpid(), (uint32_t)syscall(SYS_gettid), addr, addr, size, dump_index++ };
@@ -132,10 +159,10 @@ const char *dlext_perf_dump_path(void) { return dump_fd >= 0 ? dump_path : NULL;
 /* Append "start size name" in one write. Sharing V8's offset, a leading newline ends any line
  * V8 has half-flushed (perf skips the empty or broken line rather than losing ours). Perf maps
  * have no removal: perf reads the file after the process exits, so it is not deleted. */
-void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name) {
-  if (!enabled(lib)) return;
-  dump_add(addr, size, name);
-  if (!map_open()) return;
+void dlext_perf_add(const struct dlext_lib *lib, uintptr_t addr, size_t size, const char *name,
+                    const struct dlext_debug *d) {
+  if (explicit_on(lib)) dump_add(addr, size, name, d);
+  if (!map_on(lib) || !map_open()) return;
   char line[4200];
   int n = snprintf(line, sizeof line, "%s%lx %zx %s\n", map_shared ? "\n" : "", (unsigned long)addr,
                    size ? size : 1, name);
