@@ -53,12 +53,17 @@ DLEXT_PUBLIC const char *dlext_dlerror(void);
 
 /* -- Libraries of generated code (the talk's dlcreate family) --
  *
- * A library is one or more real ELF shared objects generated in $DLEXT_DIR if set, else /dev/shm
- * (or $TMPDIR when /dev/shm is unusable), mode 0600 with an unpredictable name (dlext-<name>-<pid>-XXXXXX.so),
- * loaded with dlopen and removed from the file system when destroyed or at exit; files of
- * processes that died without exiting are swept by the next process's first dlcreate. Its handle IS the dlopen handle of its first
- * object, so plain dlsym(handle, name) works; symbols are also found by dlsym(RTLD_DEFAULT) when
- * the library is global (the default) and by dladdr, immediately after dlbind.
+ * A library is one or more real ELF shared objects generated in $DLEXT_DIR if set, else
+ * /dev/shm (or $TMPDIR when /dev/shm is unusable), mode 0600, with an unpredictable name
+ * (dlext-<name>-<pid>-XXXXXX.so), loaded with dlopen and removed from the file system when
+ * destroyed or at exit; files of processes that died without exiting are swept by the next
+ * process's first dlcreate. Its handle IS the dlopen handle of its first object, so plain
+ * dlsym(handle, name) works; symbols are also found by dlsym(RTLD_DEFAULT) when the library is
+ * global (the default) and by dladdr, immediately after dlbind.
+ *
+ * Pinning: once dlsym(RTLD_DEFAULT) has resolved one of its symbols for the executable, glibc
+ * never unloads an object; dldestroy then empties its symbol tables and frees its code pages, so
+ * it answers no lookup, but it may stay listed by dl_iterate_phdr.
  *
  * Growth: when an object runs out of room, the library chains a new object. dladdr, dlsym
  * (RTLD_DEFAULT) and dlext_lookup see every object; plain dlsym(handle) sees the first object's
@@ -126,8 +131,9 @@ DLEXT_PUBLIC void *dlext_writable(void *handle, void *addr);
 DLEXT_PUBLIC int dlext_write(void *handle, void *dst, const void *src, size_t len);
 
 /* Name [address, address + size) symbol, of the given kind; address must lie inside one of the
- * library's live allocations. Functions are also registered with gdb's JIT interface (symbol
- * only; see dlext_bind_debug for file:line and parameters). 0 or a negative status. */
+ * library's live allocations. Functions are also registered with gdb's JIT interface (symbol and
+ * a minimal unit naming the range; see dlext_bind_debug for file:line, parameters and CFI).
+ * 0 or a negative status. */
 DLEXT_PUBLIC int dlbind(void *handle, const char *symbol, void *address, size_t size, unsigned kind);
 
 /* Remove a bound name from the symbol tables and from gdb. 0 or a negative status. */
