@@ -525,15 +525,43 @@ export function sortList(a: any[], key: any, reverse: boolean): void {
     a.sort(reverse ? (x, y) => f(y, x) : f);
     return;
   }
+  if (kind === 1 && n < 1 << 21 && keys.every((k: number) => k > -(2 ** 31) && k < 2 ** 31)) {
+    // Small int keys: pack (key, index) into one double and let the typed-array sort (no comparator)
+    // do the work; the index keeps it stable, also for reverse=True (ties stay in original order).
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ((reverse ? -keys[i] : keys[i]) + 2 ** 31) * 2 ** 21 + i;
+    packed.sort();
+    const vals = a.slice();
+    for (let i = 0; i < n; i++) a[i] = vals[packed[i]! % 2 ** 21];
+    return;
+  }
   const pairs: { k: any; v: any }[] = new Array(n);
-  for (let i = 0; i < n; i++) pairs[i] = { k: keys[i], v: a[i] };
+  if (kind === 3) for (let i = 0; i < n; i++) pairs[i] = { k: keys[i].v, v: a[i] };
+  else for (let i = 0; i < n; i++) pairs[i] = { k: keys[i], v: a[i] };
   let f: (x: { k: any }, y: { k: any }) => number;
-  if (kind === 1) f = (x, y) => x.k - y.k;
+  if (kind === 1 || kind === 3) f = (x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0);
   else if (kind === 2) f = (x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0);
-  else if (kind === 3) f = (x, y) => (x.k.v < y.k.v ? -1 : x.k.v > y.k.v ? 1 : 0);
+  else if (keys.every((k: any) => k instanceof PyTuple && k.$c === tuple_)) f = (x, y) => tupleCmp(x.k.a, y.k.a);
   else f = (x, y) => (lt(x.k, y.k) ? -1 : lt(y.k, x.k) ? 1 : 0);
   pairs.sort(reverse ? (x, y) => f(y, x) : f);
   for (let i = 0; i < n; i++) a[i] = pairs[i]!.v;
+}
+/** Three-way comparison of tuple items with Python's rules (fast for ints and strs). */
+function tupleCmp(x: any[], y: any[]): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const p = x[i], q = y[i];
+    if (p === q) continue;
+    const tp = typeof p;
+    if (tp === typeof q && (tp === 'number' || tp === 'string')) {
+      if (p < q) return -1;
+      if (p > q) return 1;
+      continue;
+    }
+    if (O.eq(p, q)) continue;
+    return O.truthy(O.lt(p, q)) ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 def(L, 'sort', (a: any[]) => {
   sortList(a, null, false);

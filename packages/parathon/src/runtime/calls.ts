@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
   PyType, PyObject, PyTuple, PyMethod, PyExc, PyClassMethod, PyStaticMethod, NS, hooks, typeOf, lookup, mkExc,
-  TypeError_, type_, object_, function_, tname, isSubtype, BaseException_, bumpEpoch, PyFloat,
+  TypeError_, type_, object_, function_, tname, isSubtype, BaseException_, bumpEpoch, PyFloat, int_, float_, str_,
 } from './core.js';
 import { PyDict, PySet } from './dict.js';
 import { objSetattr, noteClassAttr } from './ops.js';
@@ -140,7 +140,16 @@ export function call(f: any, args: any[], kw: Kw): any {
     return f(...args);
   }
   if (f instanceof PyMethod) return call(f.fn, [f.self, ...args], kw);
-  if (f instanceof PyType) return callType(f, args, kw);
+  if (f instanceof PyType) {
+    if (args.length === 1 && (kw === null || kw.size === 0)) {
+      // int(x) / float(x) / str(x) of builtin values: skip the __new__/__init__ machinery
+      const x = args[0];
+      if (f === int_ && typeof x === 'number') return x;
+      if (f === float_ && x instanceof PyFloat) return x;
+      if (f === str_ && typeof x === 'string') return x;
+    }
+    return callType(f, args, kw);
+  }
   if (f instanceof PyClassMethod || f instanceof PyStaticMethod) {
     if (f instanceof PyStaticMethod) return call(f.fn, args, kw);
   }

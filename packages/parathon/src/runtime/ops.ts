@@ -1119,24 +1119,33 @@ export function cmN(o: any, name: string, args: any[]): any {
   if (f !== undefined) return f.$s === true ? f(o, ...args) : hooks.call(f, [o, ...args], null);
   return callN(getattr(o, name), args);
 }
-/** Methods of builtin values (str, list, dict...) looked up without binding. */
+/** Builtin representations whose attributes are exactly their type's methods. */
+const PLAIN_LAYOUTS = new Set(['tuple', 'dict', 'set', 'frozenset', 'bytes', 'bytearray', 'float', 'complex', 'range', 'iterator', 'generator']);
+/** Methods of builtin values (str, list, dict, int...) looked up without binding. */
 function builtinMethod(o: any, name: string): any {
+  let f: any;
   switch (typeof o) {
-    case 'string': {
-      const f = str_.$d[name];
-      return typeof f === 'function' ? f : undefined;
-    }
+    case 'string':
+      f = str_.$d[name];
+      break;
+    case 'number':
+    case 'bigint':
+      f = int_.$d[name];
+      break;
     case 'object':
+      if (o === null) return undefined;
       if (Array.isArray(o) && !(o as any).$c) {
-        const f = list_.$d[name];
-        return typeof f === 'function' ? f : undefined;
+        f = list_.$d[name];
+        break;
       }
-      if (o instanceof PyDict && o.$c.name === 'dict' && !(o.$c as any).$user) {
-        const f = o.$c.$d[name];
-        return typeof f === 'function' ? f : undefined;
-      }
+      if (o instanceof PyObject || o instanceof PyType || (o.$c as any)?.$user || o.$d !== undefined) return undefined;
+      if (!PLAIN_LAYOUTS.has(typeOf(o).layout)) return undefined;
+      f = lookup(typeOf(o), name);
+      break;
+    default:
+      return undefined;
   }
-  return undefined;
+  return typeof f === 'function' && f.$nobind === undefined ? f : undefined;
 }
 
 // -- subscripts --
