@@ -172,7 +172,50 @@ export function readValue(b: Block, off: number, c: CInfo): any {
 export function pointerValue(p: bigint, c: CInfo): any {
   if (p === 0n) return null;
   if (c.stringTarget) return readCString(p);
+  if (handleType !== undefined && c.target?.strip().kind === 'void') {
+    const b = blockAt(p);
+    if (b !== undefined && b.type === handleType) return handleObject(b);
+  }
   return new CPtr(p, c);
+}
+
+// -- Python objects through `void *` (user data) --
+
+/** The DWARF-style type of a handle block: `struct python_object { unsigned long id; }`. */
+let handleType: Type | undefined;
+const handles = new WeakMap<object, CRef>();
+const handleTargets = new Map<bigint, WeakRef<object>>();
+
+/**
+ * The address C gets for a Python object passed as `void *` (callback user data): an 8-byte block
+ * typed `struct python_object` in libmemtable, mapped back to the object when C hands it to a
+ * Python callback. The caller keeps the object alive while C holds the pointer (as with ctypes).
+ */
+export function handleFor(obj: object, like: Type): bigint {
+  let r = handles.get(obj);
+  if (!r) {
+    if (!handleType) {
+      const u = Object.create(Object.getPrototypeOf(like)) as Type;
+      Object.assign(u, { kind: 'base', name: 'unsigned long', die: -1, byteSize: 8, encoding: 'unsigned', target: undefined,
+        members: [], enumerators: [], dims: [], params: [], variadic: false, prototyped: false, declaration: false, vector: false });
+      const t = Object.create(Object.getPrototypeOf(like)) as Type;
+      Object.assign(t, { kind: 'struct', name: 'python_object', die: -1, byteSize: 8, encoding: undefined, target: undefined,
+        members: [{ name: 'id', type: u, offset: 0 }], enumerators: [], dims: [], params: [], variadic: false, prototyped: false,
+        declaration: false, vector: false });
+      handleType = t;
+    }
+    r = newObject(handleType);
+    handles.set(obj, r);
+    handleTargets.set(r.addr, new WeakRef(obj));
+    r.block.view.setBigUint64(0, BigInt(handleTargets.size), true);
+  }
+  return r.addr;
+}
+
+function handleObject(b: Block): any {
+  const o = handleTargets.get(b.addr)?.deref();
+  if (o === undefined) throw pyErr('ValueError', `the Python object behind 0x${b.addr.toString(16)} no longer exists`);
+  return o;
 }
 
 /** Read a NUL-terminated string at `p` (UTF-8, invalid bytes replaced). */

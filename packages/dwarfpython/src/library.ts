@@ -11,7 +11,7 @@ import { DebugInfo, type Func, type Type } from 'libpmirror';
 import { builtin, isBytes, isFloat, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import {
-  CPtr, CRef, arrayOf, pointerCompatible, blockAt, foreignBlock, newObject, pointerTo, pointerValue, readValue, sizeOf,
+  CPtr, CRef, arrayOf, handleFor, pointerCompatible, blockAt, foreignBlock, newObject, pointerTo, pointerValue, readValue, sizeOf,
   toCBool, toCFloat, toCInt, writeValue,
 } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
@@ -239,6 +239,8 @@ function pointerArg(c: CInfo, what: string): Conv {
       return newObject(arrayOf(elemTarget, v.length), v).addr;
     }
     if ((typeof v === 'number' || typeof v === 'bigint') && voidTarget) return BigInt(v);
+    // Any other Python object where C takes `void *` (user data): a typed handle that maps back.
+    if (voidTarget && v !== undefined && typeof v === 'object' || voidTarget && typeof v === 'function') return handleFor(v, c.type);
     throw pyErr('TypeError', `${what} must be ${c.charTarget ? 'str, bytes, ' : elemTarget ? 'a list, ' : ''}a C pointer or None (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
   };
 }

@@ -49,6 +49,25 @@ print(list(v))
     expect(r.stdout).toBe(py.stdout);
   });
 
+  it('a Python object passed as void * user data (qsort_r) comes back to the callback as itself', () => {
+    const values = Array.from({ length: 200 }, (_, i) => ((i * 7919) % 211) - 100);
+    const r = runScript('dwarfpython', `import libc
+seen = []
+def by_value(a, b, state):
+    state["calls"] += 1
+    seen.append(state)
+    return a[0] - b[0]
+state = {"calls": 0}
+v = libc.int.array(${JSON.stringify(values)})
+libc.qsort_r(v, len(v), libc.int.size, by_value, state)
+print(list(v))
+print(state["calls"] == len(seen) > 0, all(s is state for s in seen))
+`);
+    const py = runScript('python3', `print(sorted(${JSON.stringify(values)}))\nprint(True, True)`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(py.stdout);
+  });
+
   it('gdb: pending break on the Python name, bt shows it at its .py line under qsort', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-gdb-'));
     const script = join(dir, 'sorter.py');
