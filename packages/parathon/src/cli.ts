@@ -1,89 +1,36 @@
 // The `parathon` command: run a file, -c CODE, -m module, - (stdin), or a REPL on a terminal.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Interpreter } from './runtime/interp.js';
-import { flushAll, stderr } from './builtins/functions.js';
-import { repl } from './repl.js';
+// Programs run on a worker thread whose stack is 64 MB, so deep Python recursion (which CPython
+// allows once sys.setrecursionlimit is raised) does not hit V8's default 1 MB limit; the REPL stays
+// on the main thread, where the terminal is.
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
 
-const USAGE = 'usage: parathon [-c cmd | -m mod | file | -] [arg] ...\n';
+const STACK_MB = 64;
 
-/** Parse argv and run; returns the exit status. */
-export function main(argv: string[]): number {
-  let i = 0;
-  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-' && !['-c', '-m'].includes(argv[i]!)) {
-    const a = argv[i]!;
-    if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    if (a === '-V' || a === '--version') {
-      process.stdout.write('Python 3.11.7 (parathon)\n');
-      return 0;
-    }
-    if (a === '-u' || a === '-B' || a === '-E' || a === '-s' || a === '-S' || a === '-I') {
-      i++;
-      continue;
-    }
-    stderr.write(`Unknown option: ${a}\n${USAGE}`);
-    stderr.flush();
-    return 2;
+async function launch(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const interactive = argv.length === 0 && process.stdin.isTTY;
+  if (interactive) {
+    const { repl } = await import('./repl.js');
+    repl();
+    return;
   }
-  const rest = argv.slice(i);
-  let it: Interpreter;
-  try {
-    if (rest[0] === '-c') {
-      if (rest.length < 2) {
-        stderr.write('Argument expected for the -c option\n' + USAGE);
-        stderr.flush();
-        return 2;
-      }
-      it = new Interpreter({ argv: ['-c', ...rest.slice(2)], path: [''] });
-      return runGuarded(it, () => it.runMain(rest[1]!, '<string>'));
-    }
-    if (rest[0] === '-m') {
-      const mod = rest[1];
-      if (!mod) {
-        stderr.write('Argument expected for the -m option\n' + USAGE);
-        stderr.flush();
-        return 2;
-      }
-      it = new Interpreter({ argv: [mod, ...rest.slice(2)], path: [process.cwd()] });
-      return runGuarded(it, () => {
-        const file = it.findModuleFile(mod);
-        it.runMain(readFileSync(file, 'utf8'), file);
-      });
-    }
-    if (rest.length === 0 || rest[0] === '-') {
-      if (rest.length === 0 && process.stdin.isTTY) return repl();
-      it = new Interpreter({ argv: rest.length ? ['-', ...rest.slice(1)] : [''], path: [''] });
-      const src = readFileSync(0, 'utf8');
-      return runGuarded(it, () => it.runMain(src, '<stdin>'));
-    }
-    const file = rest[0]!;
-    let src: string;
-    try {
-      src = readFileSync(file, 'utf8');
-    } catch (e: any) {
-      stderr.write(`parathon: can't open file '${file}': [Errno 2] No such file or directory\n`);
-      stderr.flush();
-      return 2;
-    }
-    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) || '/' : process.cwd();
-    it = new Interpreter({ argv: rest, path: [resolve(dir)] });
-    // like python3 (3.9+), the main script's code carries its absolute path
-    return runGuarded(it, () => it.runMain(src, resolve(file)));
-  } finally {
-    flushAll();
+  if (process.env.PARATHON_NO_WORKER) {
+    const { runAndExit } = await import('./cli-main.js');
+    runAndExit(argv);
   }
-}
-function runGuarded(it: Interpreter, f: () => void): number {
-  try {
-    f();
-    return 0;
-  } catch (e) {
-    return it.handleUncaught(e);
-  }
+  const w = new Worker(new URL(import.meta.url), { workerData: { argv }, resourceLimits: { stackSizeMb: STACK_MB }, stdin: false });
+  w.on('exit', (code) => {
+    process.exitCode = code;
+  });
+  w.on('error', (e) => {
+    process.stderr.write(`parathon: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 70;
+  });
 }
 
-process.exitCode = main(process.argv.slice(2));
-flushAll();
+if (isMainThread) {
+  void launch();
+} else {
+  const { runAndExit } = await import('./cli-main.js');
+  runAndExit((workerData as { argv: string[] }).argv);
+}
