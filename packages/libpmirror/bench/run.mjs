@@ -81,6 +81,14 @@ const gdbMany = timeCmd('gdb', gdbArgs(sample), 1);
 const gdbTypeRate = (sample.length - 1) / (Math.max(1, gdbMany - gdbOne) / 1000);
 row(`name -> type (first lookups/s, ${found}/${names.length} names)`, typeRate, gdbTypeRate, 'gdb ptype (batch of 200, minus one)', '/s');
 
+// 4. Every function of libc with its full C signature.
+const all = DebugInfo.open(LIBC, { debugDir: '/nonexistent-for-all-functions' });
+t0 = performance.now();
+const nfuncs = all.functions().length;
+const allMs = performance.now() - t0;
+const gdbInfoFunctions = timeCmd('gdb', ['-nx', '-batch', '-ex', 'info functions', LIBC], 1);
+row(`all ${nfuncs} function signatures (ms)`, allMs, gdbInfoFunctions - gdbStart, 'gdb info functions (minus startup)', 'ms');
+
 const fmt = (v) => (v >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
 console.log(`libpmirror bench on ${LIBC} (debug file ${debugFile}, ${(cold.stats.debugInfoBytes / 1e6).toFixed(1)} MB .debug_info)`);
 console.log(`C core breakdown of the cold open: sections+zlib ${cold.stats.ms.sections.toFixed(1)} ms, units ${cold.stats.ms.units.toFixed(1)} ms, index ${cold.stats.ms.index.toFixed(1)} ms`);

@@ -13,6 +13,7 @@ static bool has_dwarf(pmirror_elf *elf) {
 static void free_debug(pmirror_debug *d) {
   pm_index_free(d->index);
   pm_macros_free(d->macros);
+  pm_scopes_free(d->scopes);
   pm_dwarf_free(d);
   if (d->delf != d->elf) pmirror_elf_destroy(d->delf);
   pmirror_elf_destroy(d->elf);

@@ -338,6 +338,7 @@ struct pmirror_debug {
   pthread_once_t macro_once;
   int macro_err;
   struct pm_macros *macros;
+  struct pm_scopes *scopes; /* per-function inlined-call tables, guarded by lock */
   const uint8_t *macro, *macinfo, *loc, *loclists;
   size_t macro_size, macinfo_size, loc_size, loclists_size;
   pthread_mutex_t lock; /* guards lazy per-unit line tables */
@@ -387,6 +388,8 @@ int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);
  * no entry covers pc), or an error. */
 int pm_location_expr(pmirror_debug *d, const pm_unit *u, const pm_attr *a, uint64_t pc, const uint8_t **expr,
                      uint64_t *len);
+
+void pm_scopes_free(struct pm_scopes *s);
 
 /* -- Macros -- */
 

@@ -22,32 +22,58 @@ static int call_cb(void *ctx, const pm_attr *a) {
   return 0;
 }
 
-static void emit_inlined(pmirror_debug *d, const pm_die *die, pm_sbuf *b, bool *first) {
-  struct call_site cs = {0};
-  pm_die_attrs(d, die, call_cb, &cs);
-  pm_sb_printf(b, "%s{\"die\":%llu,\"name\":", *first ? "" : ",", (unsigned long long)die->offset);
-  *first = false;
-  pm_sb_json_str(b, pmirror_debug_die_name(d, die->offset));
-  pm_sb_puts(b, ",\"callFile\":");
-  pm_sb_json_str(b, pm_line_file(d, die->unit, cs.file));
-  pm_sb_printf(b, ",\"callLine\":%llu,\"callColumn\":%llu}", (unsigned long long)cs.line, (unsigned long long)cs.column);
+/* -- Per-function cache of inlined-call ranges -- */
+
+typedef struct {
+  uint64_t lo, hi, die;
+  const char *name, *call_file;
+  uint64_t call_line, call_column;
+  uint32_t depth;
+} pm_inl_range;
+
+typedef struct pm_inl_fn {
+  uint64_t fn;             /* function DIE */
+  pm_inl_range *v;
+  size_t n, cap;
+  int err;
+  struct pm_inl_fn *next;  /* hash chain */
+} pm_inl_fn;
+
+struct pm_scopes {
+  pm_inl_fn **buckets;
+  size_t nbuckets, n;
+};
+
+struct inl_collect { pm_inl_fn *f; pmirror_debug *d; const pm_die *die; uint32_t depth; const char *name, *file;
+                     struct call_site cs; bool oom; };
+static void inl_range_cb(void *ctx, uint64_t lo, uint64_t hi) {
+  struct inl_collect *c = ctx;
+  if (c->f->n == c->f->cap) {
+    size_t nc = c->f->cap ? c->f->cap * 2 : 16;
+    pm_inl_range *nv = realloc(c->f->v, nc * sizeof *nv);
+    if (!nv) { c->oom = true; return; }
+    c->f->v = nv;
+    c->f->cap = nc;
+  }
+  c->f->v[c->f->n++] = (pm_inl_range){lo, hi, c->die->offset, c->name, c->file, c->cs.line, c->cs.column, c->depth};
 }
 
-/* Descends into the blocks and inlined calls under `parent` that contain addr. */
-static int walk(pmirror_debug *d, const pm_die *parent, uint64_t addr, pm_sbuf *b, bool *first, int depth) {
+/* Records every inlined call under `parent` (through lexical blocks), with its nesting depth. */
+static int collect_inlined(pmirror_debug *d, const pm_die *parent, pm_inl_fn *f, uint32_t depth) {
   if (depth > 64) return 0; /* real code nests far less; corrupt data must not exhaust the stack */
   pm_die c;
   int rc = pm_die_child(d, parent, &c);
   for (int n = 0; rc == 0 && n < 1000000; n++) {
     uint16_t tag = c.abbrev->tag;
-    if (tag == DW_TAG_inlined_subroutine || tag == DW_TAG_lexical_block) {
-      struct contains k = {addr, false, false};
-      if ((rc = pm_die_ranges(d, &c, contains_cb, &k))) return rc;
-      if (k.hit || (!k.any && tag == DW_TAG_lexical_block)) {
-        if (tag == DW_TAG_inlined_subroutine) emit_inlined(d, &c, b, first);
-        if ((rc = walk(d, &c, addr, b, first, depth + 1))) return rc;
-        if (k.hit) return 0; /* sibling ranges do not overlap: this was the path */
-      }
+    if (tag == DW_TAG_inlined_subroutine) {
+      struct inl_collect k = {f, d, &c, depth, pmirror_debug_die_name(d, c.offset), NULL, {0}, false};
+      pm_die_attrs(d, &c, call_cb, &k.cs);
+      k.file = pm_line_file(d, c.unit, k.cs.file);
+      if ((rc = pm_die_ranges(d, &c, inl_range_cb, &k))) return rc;
+      if (k.oom) return pm_fail(PMIRROR_E_NOMEM, "inlined calls");
+      if ((rc = collect_inlined(d, &c, f, depth + 1))) return rc;
+    } else if (tag == DW_TAG_lexical_block) {
+      if ((rc = collect_inlined(d, &c, f, depth))) return rc;
     }
     pm_die nx;
     rc = pm_die_sibling(d, &c, &nx);
@@ -56,24 +82,112 @@ static int walk(pmirror_debug *d, const pm_die *parent, uint64_t addr, pm_sbuf *
   return rc == PMIRROR_E_NOTFOUND ? 0 : rc;
 }
 
+/* The bucket of fn, or NULL when the table is empty. Called under the object's lock. */
+static pm_inl_fn *find_scope(struct pm_scopes *s, uint64_t fn) {
+  if (!s || !s->nbuckets) return NULL;
+  pm_inl_fn *f = s->buckets[(fn * 0x9e3779b97f4a7c15ull >> 32) & (s->nbuckets - 1)];
+  while (f && f->fn != fn) f = f->next;
+  return f;
+}
+
+/* Adds f to the cache (growing it); false when out of memory. Called under the object's lock. */
+static bool insert_scope(pmirror_debug *d, pm_inl_fn *f) {
+  struct pm_scopes *s = d->scopes;
+  if (!s && (s = d->scopes = calloc(1, sizeof *s)) == NULL) return false;
+  if (s->n >= s->nbuckets) { /* grow: rehash the chains */
+    size_t nb = s->nbuckets ? s->nbuckets * 2 : 256;
+    pm_inl_fn **nbk = calloc(nb, sizeof *nbk);
+    if (!nbk) return false;
+    for (size_t i = 0; i < s->nbuckets; i++)
+      for (pm_inl_fn *g = s->buckets[i], *nx; g; g = nx) {
+        nx = g->next;
+        size_t h = (g->fn * 0x9e3779b97f4a7c15ull >> 32) & (nb - 1);
+        g->next = nbk[h];
+        nbk[h] = g;
+      }
+    free(s->buckets);
+    s->buckets = nbk;
+    s->nbuckets = nb;
+  }
+  size_t h = (f->fn * 0x9e3779b97f4a7c15ull >> 32) & (s->nbuckets - 1);
+  f->next = s->buckets[h];
+  s->buckets[h] = f;
+  s->n++;
+  return true;
+}
+
+/* The cached inlined-call table of a function. It is built outside the lock (building reads line
+ * tables, which take the lock themselves); a racing builder's copy is dropped. */
+static pm_inl_fn *inlined_of(pmirror_debug *d, uint64_t fn, int *err) {
+  pthread_mutex_lock(&d->lock);
+  pm_inl_fn *f = find_scope(d->scopes, fn);
+  pthread_mutex_unlock(&d->lock);
+  if (f) {
+    *err = f->err;
+    return f;
+  }
+  pm_inl_fn *mine = calloc(1, sizeof *mine);
+  if (!mine) {
+    *err = pm_fail(PMIRROR_E_NOMEM, "scope cache");
+    return NULL;
+  }
+  mine->fn = fn;
+  pm_die die;
+  mine->err = pm_die_at(d, fn, &die);
+  if (!mine->err) mine->err = collect_inlined(d, &die, mine, 0);
+  pthread_mutex_lock(&d->lock);
+  f = find_scope(d->scopes, fn);
+  bool inserted = !f && insert_scope(d, mine);
+  pthread_mutex_unlock(&d->lock);
+  if (!inserted) { /* someone else's copy won, or no memory to keep ours */
+    free(mine->v);
+    free(mine);
+    *err = f ? f->err : pm_fail(PMIRROR_E_NOMEM, "scope cache");
+    return f;
+  }
+  *err = mine->err;
+  return mine;
+}
+
+void pm_scopes_free(struct pm_scopes *s) {
+  if (!s) return;
+  for (size_t i = 0; i < s->nbuckets; i++)
+    for (pm_inl_fn *f = s->buckets[i], *nx; f; f = nx) {
+      nx = f->next;
+      free(f->v);
+      free(f);
+    }
+  free(s->buckets);
+  free(s);
+}
+
 int pmirror_debug_scope_at(pmirror_debug *d, uint64_t addr, char **json_ret) {
   if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_scope_at: NULL argument");
   uint64_t off, low;
   int rc = pmirror_debug_function_at(d, addr, &off, &low);
   if (rc) return rc;
-  pm_die fn;
-  if ((rc = pm_die_at(d, off, &fn))) return rc;
+  pm_inl_fn *f = inlined_of(d, off, &rc);
+  if (rc) return rc;
   pm_sbuf b = {0};
   pm_sb_printf(&b, "{\"function\":{\"die\":%llu,\"name\":", (unsigned long long)off);
   pm_sb_json_str(&b, pmirror_debug_die_name(d, off));
   pm_sb_printf(&b, ",\"low\":%llu},\"inlined\":[", (unsigned long long)low);
+  /* The calls containing addr, outermost first: one per depth (ranges of one depth do not overlap). */
   bool first = true;
-  rc = walk(d, &fn, addr, &b, &first, 0);
-  pm_sb_puts(&b, "]}");
-  if (rc) {
-    free(b.buf);
-    return rc;
+  for (uint32_t depth = 0; depth <= 64; depth++) {
+    const pm_inl_range *hit = NULL;
+    for (size_t i = 0; i < f->n && !hit; i++)
+      if (f->v[i].depth == depth && addr >= f->v[i].lo && addr < f->v[i].hi) hit = &f->v[i];
+    if (!hit) break;
+    pm_sb_printf(&b, "%s{\"die\":%llu,\"name\":", first ? "" : ",", (unsigned long long)hit->die);
+    first = false;
+    pm_sb_json_str(&b, hit->name);
+    pm_sb_puts(&b, ",\"callFile\":");
+    pm_sb_json_str(&b, hit->call_file);
+    pm_sb_printf(&b, ",\"callLine\":%llu,\"callColumn\":%llu}", (unsigned long long)hit->call_line,
+                 (unsigned long long)hit->call_column);
   }
+  pm_sb_puts(&b, "]}");
   return pm_sb_finish(&b, json_ret);
 }
 
