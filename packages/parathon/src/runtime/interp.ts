@@ -112,7 +112,15 @@ export class Interpreter {
       if (native) {
         const m = this.newModule(name, null);
         this.modules.set(name, m);
-        native(m.$d, this);
+        try {
+          native(m.$d, this);
+        } catch (e) {
+          this.modules.delete(name);
+          if (e instanceof PyExc) throw e;
+          const x = mkExc(ImportError_, `cannot initialise module '${name}': ${(e as Error)?.message ?? e}`);
+          x.$d.name = name;
+          throw x;
+        }
         return m;
       }
       searchPath = O.toArray(this.sys.$d.path).map(String);

@@ -3,7 +3,7 @@
 // koffi types are derived from DWARF types; struct offsets koffi computes are checked against DWARF.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import koffi from 'koffi';
-import { DebugInfo, type Type } from 'libpmirror';
+import type { Type } from 'libpmirror';
 import { lib, libraryPath } from '../native.js';
 
 /** A bound native function plus the C prototype it was bound from. */
@@ -75,6 +75,16 @@ function structType(s: Type): any {
   return st;
 }
 
+// libpmirror is loaded here, not by a static import, so that a missing or rebuilding libpmirror
+// only disables the native functions (with a clear error) instead of every program.
+let pmirror: typeof import('libpmirror') | null = null;
+let pmirrorError: unknown = null;
+try {
+  pmirror = await import('libpmirror');
+} catch (e) {
+  pmirrorError = e;
+}
+
 let table: Record<string, NativeFn> | null = null;
 
 /**
@@ -83,7 +93,8 @@ let table: Record<string, NativeFn> | null = null;
  */
 export function natives(): Record<string, NativeFn> {
   if (table) return table;
-  const dbg = DebugInfo.open(libraryPath);
+  if (!pmirror) throw new Error(`parathon natives: libpmirror could not be loaded (${(pmirrorError as Error)?.message ?? pmirrorError})`);
+  const dbg = pmirror.DebugInfo.open(libraryPath);
   const out: Record<string, NativeFn> = {};
   for (const f of dbg.functions(/^parathon_(math|time|os)_/)) {
     if (!f.callable || f.declaration) continue;
