@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import koffi from 'koffi';
 import { DynamicLibrary } from 'libdl-ext';
-import type { Type } from 'libpmirror';
+import { Type } from 'libpmirror';
 import { parse } from 'parathon';
 import { isFloat, pyCall, pyCall2, pyErr, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
@@ -83,10 +83,13 @@ function defLine(file: string, qualname: string): number {
 }
 
 /** Name, file and line of a Python function, from its signature record and its module's __file__. */
-function describe(f: any, interpFile: (module: string) => string | undefined): { name: string; file?: string; line?: number; params: string[] } {
+function describe(f: any, interpFile: (module: string) => string | undefined, exact?: string): { name: string; file?: string; line?: number; params: string[] } {
   const sig = f.$sig;
-  const raw: string = sig?.name ?? f.$name ?? 'callback';
+  const raw: string = exact ?? sig?.name ?? f.$name ?? 'callback';
   let name = raw.replace(/[^A-Za-z0-9_]/g, '') || 'callback';
+  if (exact !== undefined && (name !== exact || usedNames.has(name))) {
+    throw pyErr('ValueError', `cannot export '${exact}': ${name !== exact ? 'not a C identifier' : 'the name is already taken'}`);
+  }
   if (usedNames.has(name)) {
     let i = 2;
     while (usedNames.has(`${name}.${i}`)) i++;
@@ -140,13 +143,12 @@ let protoCount = 0;
  * The native address C should call for Python callable `f` used as a function of type `fnType`:
  * a koffi registered callback behind a libdl-ext entry point named after the Python function.
  */
-export function callbackAddress(f: any, fnType: Type): bigint {
+export function callbackAddress(f: any, fnType: Type, exportName?: string): bigint {
   const params = fnType.params.map((p) => cinfo(p.type));
-  const ret = cinfo(fnType.target ?? fnType);
-  const retInfo = fnType.target ? ret : cinfo(fnType);
+  const retInfo = cinfo(fnType.target ?? Type.void);
   const sig = `${sigCode(retInfo)}(${params.map(sigCode).join('')})`;
   let perFn = entries.get(f);
-  const have = perFn?.get(sig);
+  const have = exportName === undefined ? perFn?.get(sig) : undefined;
   if (have !== undefined) return have;
   const retK = retInfo.shape === 'void' ? 'void' : retInfo.koffi;
   const proto = koffi.proto(`${retK} dwarfpython_cb${++protoCount}(${params.map((c) => c.koffi).join(', ')})`);
@@ -176,7 +178,7 @@ export function callbackAddress(f: any, fnType: Type): bigint {
     }
   };
   const cb = koffi.register(n === 2 ? js2 : js, koffi.pointer(proto));
-  const d = describe(f, moduleFiles.of);
+  const d = describe(f, moduleFiles.of, exportName);
   const abs = d.file ? resolve(d.file) : undefined;
   const addr = library().entryPoint(sig, BigInt(koffi.address(cb) as any), {
     name: d.name,
@@ -187,7 +189,7 @@ export function callbackAddress(f: any, fnType: Type): bigint {
     params: d.params.length === n ? d.params : undefined,
   });
   if (!perFn) entries.set(f, (perFn = new Map()));
-  perFn.set(sig, addr);
+  if (exportName === undefined) perFn.set(sig, addr);
   return addr;
 }
 
@@ -202,4 +204,16 @@ function zero(c: CInfo): any {
 /** The symbol name the entry point of `f` got (for tests and `dwarfpython.entry_name`). */
 export function entryAddresses(f: any): bigint[] {
   return [...(entries.get(f)?.values() ?? [])];
+}
+
+/**
+ * Export a Python function as a native function named `name` with the C signature `ret(params)`:
+ * C finds it with plain dlsym, gdb and perf see it. Returns its address.
+ */
+export function exportFunction(f: any, name: string, ret: Type, params: Type[]): bigint {
+  const fn = Object.create(Object.getPrototypeOf(ret)) as Type;
+  Object.assign(fn, { kind: 'function', name: undefined, die: -1, byteSize: undefined, encoding: undefined, target: ret,
+    members: [], enumerators: [], dims: [], params: params.map((type) => ({ name: undefined, type })), variadic: false,
+    prototyped: true, declaration: false, vector: false });
+  return callbackAddress(f, fn, name);
 }

@@ -8,7 +8,8 @@ import { Interpreter, type InterpreterOptions } from 'parathon';
 import { builtin, initRuntime, pyErr, pyTypeName, R } from './bridge.js';
 import { CPtr, CRef, addressOf, blockAt, readCString, sizeOf } from './cdata.js';
 import { cinfo } from './ctypes.js';
-import { moduleFiles } from './callbacks.js';
+import { exportFunction, moduleFiles } from './callbacks.js';
+import { Type } from 'libpmirror';
 import { CTypeObj, NativeLibrary, findLibrary, flushC, pyStreams, whatIs } from './library.js';
 import { dwarfpython_stdio_line_buffered } from './native.js';
 
@@ -187,6 +188,22 @@ export class DwarfInterpreter extends Interpreter {
       return new (R().PyTuple)([base, b.size, b.type ? b.type.toString() : null]);
     });
     d.errno = builtin('errno', () => koffi.errno());
+    // export(f, ret, *params): f becomes a native function named after it (or name=...), for dlsym.
+    const exportOne = (f: any, name: string | undefined, ret: any, params: any[]): any => {
+      if (typeof f !== 'function') throw pyErr('TypeError', `export() needs a function, not ${pyTypeName(f)}`);
+      const types = [ret, ...params];
+      if (!types.every((t) => t === null || t instanceof CTypeObj)) throw pyErr('TypeError', 'export() types must be C types (e.g. libc.int) or None for void');
+      const retT = ret === null ? Type.void : ret.type;
+      const fname = name ?? f.$sig?.name ?? f.$name;
+      const addr = exportFunction(f, String(fname), retT, params.map((p: CTypeObj) => p.type));
+      return addr <= 9007199254740991n ? Number(addr) : addr;
+    };
+    d.export = builtin('export', (f: any, ret: any, ...params: any[]) => exportOne(f, undefined, ret, params));
+    d.cfunc = builtin('cfunc', (ret: any, ...params: any[]) =>
+      builtin('cfunc_decorator', (f: any) => {
+        exportOne(f, undefined, ret, params);
+        return f;
+      }));
     d.string = builtin('string', (x: any) => {
       const a = addressOf(x);
       return readCString(a);

@@ -115,3 +115,38 @@ print(os.getpid())
     }
   });
 });
+
+describe('Python functions exported by name (the talk\'s fac)', () => {
+  const fac = () => `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+
+
+@dwarfpython.cfunc(demo.long, demo.long)
+def fac(n):
+    if n == 0:
+        return 1
+    return n * demo.call_by_name("fac", n - 1)
+
+
+print(demo.call_by_name("fac", 10), demo.call_by_name("no_such_function_here", 1))
+`;
+  it('C finds the Python function with plain dlsym and recurses through it', () => {
+    const r = runScript('dwarfpython', fac());
+    const py = runScript('python3', 'import math\nprint(math.factorial(10), -1)');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(py.stdout);
+  });
+
+  it('gdb: break on fac, bt shows Python and C frames interleaved with source lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-gdb-'));
+    const script = join(dir, 'fac.py');
+    writeFileSync(script, fac());
+    const gdb = join(dir, 'script.gdb');
+    writeFileSync(gdb, ['set breakpoint pending on', 'set pagination off', 'handle SIGUSR1 SIGPIPE nostop noprint',
+      'break fac if n == 7', 'run', 'bt 4', 'kill', ''].join('\n'));
+    const r = spawnSync('timeout', ['-s', 'KILL', '120', 'gdb', '-batch', '-nx', '-x', gdb, '--args', process.execPath, cli, script],
+      { encoding: 'utf8', timeout: 150_000 });
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(/#0 +fac \(n=7\) at fac\.py:6\n#1 +0x[0-9a-f]+ in call_by_name \(name=[^\n]*, x=7\) at [^\n]*demo\.c:\d+\n/);
+  });
+});
