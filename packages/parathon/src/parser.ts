@@ -68,6 +68,8 @@ class Parser {
   private readonly root: Tokenizer;
 
   private readonly origin: TokenizerOrigin | null;
+  /** Parsing in 'exec' mode (the source counts as newline-terminated in error texts). */
+  execMode = true;
 
   constructor(src: string, filename: string, origin: TokenizerOrigin | null, root: Tokenizer | null) {
     this.origin = origin;
@@ -165,20 +167,40 @@ class Parser {
         const raw = l === o.lineno ? Math.max(0, c - o.col) : c;
         return Buffer.from(text, 'utf8').subarray(0, raw).toString('utf8').length + 1;
       };
-      return new PySyntaxError(type, msg, this.filename, sl, rel(sl, sc), el, rel(el, ec), null);
+      const subText = this.lineTextAt(this.tz.lineText(sl - o.lineno + 1), sl);
+      return new PySyntaxError(type, msg, this.filename, sl, rel(sl, sc), el, rel(el, ec), subText);
     }
-    const line = this.tz.lineText(sl);
-    return new PySyntaxError(type, msg, this.filename, sl, this.offset(sl, sc), el, this.offset(el, ec), line === '' ? null : line);
+    return new PySyntaxError(type, msg, this.filename, sl, this.offset(sl, sc), el, this.offset(el, ec),
+      this.lineTextAt(this.tz.lineText(sl), sl));
+  }
+
+  /**
+   * CPython's SyntaxError.text: the tokenizer's current line comes from its buffer with the newline,
+   * an earlier line from the source without it.
+   */
+  private lineTextAt(text: string, lineno: number): string {
+    // The tokenizer's buffer starts at the first line of any token ending on its current line
+    // (a multi-line string), and ends with the current line.
+    const far = Math.min(this.farAll, this.toks.length - 1);
+    const cur = this.toks[far].end_lineno;
+    let first = cur;
+    for (let j = far; j >= 0 && this.toks[j].end_lineno === cur; j--) first = Math.min(first, this.toks[j].lineno);
+    if (lineno < first || lineno > cur) return text.replace(/\n$/, '');
+    if (!this.origin) {
+      text = '';
+      for (let l = first; l <= cur; l++) text += this.tz.lineText(l);
+    }
+    // Only exec input gets a newline appended to its last line (CPython's exec_input).
+    return this.execMode ? withNewline(text) : text;
   }
 
   /** An error located at a token; `after` puts it just after the token (like CPython's "expected ':'"). */
   private errorAt(msg: string, t: Token, after = false, type: SyntaxErrorType = 'SyntaxError'): PySyntaxError {
     if (!after && (t.type === T.INDENT || t.type === T.DEDENT || t.type === T.ENDMARKER)) {
       // These tokens have no column in CPython: it reports the tokenizer's position (no +1).
-      let text = this.root.lineText(t.lineno);
-      if (!text.endsWith('\n')) text += '\n';
+      const text = withNewline(this.root.lineText(t.lineno));
       const off = Buffer.from(text, 'utf8').subarray(0, t.col).toString('utf8').length;
-      return new PySyntaxError(type, msg, this.filename, t.lineno, off, t.lineno, -1, text || null);
+      return new PySyntaxError(type, msg, this.filename, t.lineno, off, t.lineno, -1, this.lineTextAt(text, t.lineno));
     }
     if (after) return this.error(msg, t.end_lineno, t.end_col, t.end_lineno, t.end_col, type);
     return this.error(msg, t.lineno, t.col, t.end_lineno, t.end_col, type);
@@ -201,14 +223,14 @@ class Parser {
   /** CPython reports an unexpected indent at the end of the indentation (its INDENT token has no column). */
   private unexpectedIndent(t: Token): PySyntaxError {
     return new PySyntaxError('IndentationError', 'unexpected indent', this.filename, t.lineno, t.end - t.start, t.lineno, -1,
-      this.root.lineText(t.lineno));
+      this.lineTextAt(this.root.lineText(t.lineno), t.lineno));
   }
 
   /** An error at the token after the current construct, as CPython's RAISE_SYNTAX_ERROR (no location) does. */
   private errorHere(msg: string): PySyntaxError {
     const t = this.peek();
     if (t.type === T.DEDENT || t.type === T.ENDMARKER) return this.errorAt(msg, t);
-    return this.error(msg, t.lineno, t.col, t.lineno, t.col);
+    return this.error(msg, t.lineno, t.col, t.end_lineno, t.end_col);
   }
 
   /**
@@ -306,8 +328,10 @@ class Parser {
     const body: A.stmt[] = [];
     while (this.peek().type === T.NEWLINE) this.next();
     if (this.peek().type !== T.ENDMARKER) this.statement(body);
-    while (this.peek().type === T.NEWLINE) this.next();
-    if (this.peek().type !== T.ENDMARKER) {
+    // CPython checks for more input by reading characters, not tokens (the tokenizer stays on this line).
+    let j = this.i;
+    while (this.toks[j].type === T.NEWLINE) j++;
+    if (this.toks[j].type !== T.ENDMARKER) {
       const t = this.last;
       throw this.error('multiple statements found while compiling a single statement', t.lineno, t.col, t.end_lineno, t.end_col);
     }
@@ -504,7 +528,9 @@ class Parser {
           }
         }
         if (lhs._type === 'Tuple' || lhs._type === 'List') {
-          throw this.errorNode(`only single target (not ${lhs._type === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
+          // A bare `a, b: int` is reported at its first element, a bracketed one as a whole.
+          const bare = lhs._type === 'Tuple' && !(first.type === T.OP && first.value === '(') && lhs.elts.length > 0;
+          throw this.errorNode(`only single target (not ${lhs._type === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, bare ? lhs.elts[0] : lhs);
         }
         if (lhs._type !== 'Name' && lhs._type !== 'Attribute' && lhs._type !== 'Subscript') {
           throw this.errorNode('illegal target for annotation', lhs);
@@ -702,6 +728,7 @@ class Parser {
   private colon(forced = false): void {
     if (this.isOp(':')) { this.next(); return; }
     if (forced || this.peek().type === T.NEWLINE) throw this.colonError();
+    this.probeOn();
     throw this.invalid();
   }
 
@@ -813,7 +840,9 @@ class Parser {
       if (this.peek().type === T.NEWLINE) throw this.colonError();
       if (isStar && this.isOp(':')) throw this.errorAt('expected one or more exception types', this.peek());
       if (star !== null && star !== isStar) {
-        throw this.errorAt("cannot have both 'except' and 'except*' on the same 'try'", ek);
+        // except* after except: CPython marks `except*`; except after except*: just `except`.
+        const endT = isStar ? this.last : ek;
+        throw this.error("cannot have both 'except' and 'except*' on the same 'try'", ek.lineno, ek.col, endT.end_lineno, endT.end_col);
       }
       star = isStar;
       let type: A.expr | null = null;
@@ -825,7 +854,7 @@ class Parser {
           // except A, B: -> tuple without parentheses.
           while (this.eatOp(',')) this.expression();
           if (this.eatKw('as')) this.name();
-          if (this.isOp(':')) throw this.error('multiple exception types must be parenthesized', ts.lineno, ts.col, ts.end_lineno, ts.end_col);
+          if (this.isOp(':')) throw this.error('multiple exception types must be parenthesized', ts.lineno, ts.col, this.last.end_lineno, this.last.end_col);
           throw this.invalid();
         }
         if (this.eatKw('as')) name = this.name().value;
@@ -1639,7 +1668,12 @@ class Parser {
   /** The value after `key:` in a dict display, with CPython's messages for a missing or starred value. */
   private dictValue(): A.expr {
     const colonTok = this.last;
-    if (this.isOp('*')) throw this.errorAt('cannot use a starred expression in a dictionary value', this.peek());
+    if (this.isOp('*')) {
+      const st = this.peek();
+      this.next();
+      this.bitwiseOr();
+      throw this.error('cannot use a starred expression in a dictionary value', st.lineno, st.col, this.last.end_lineno, this.last.end_col);
+    }
     if (this.isOp('}') || this.isOp(',')) throw this.errorAt("expression expected after dictionary key and ':'", colonTok);
     return this.expression();
   }
@@ -1704,7 +1738,9 @@ class Parser {
         if (!this.isOp(':')) {
           if (this.isOp('}') || this.isOp(',')) {
             const k = keys[keys.length - 1]!;
-            throw this.errorNode("':' expected after dictionary key", k);
+            // CPython points at the key's last character, with no end.
+            const e = this.error("':' expected after dictionary key", k.end_lineno, k.end_col_offset - 1, k.end_lineno, k.end_col_offset);
+            throw new PySyntaxError(e.pyType, e.msg, e.filename, e.lineno, e.offset, e.end_lineno, 0, e.text);
           }
           throw this.invalidInBrackets();
         }
@@ -2024,7 +2060,10 @@ class Parser {
     const s = this.peek();
     const p = this.orPattern();
     if (this.eatKw('as')) {
-      if (!this.isName()) throw this.errorAt('invalid pattern target', this.peek());
+      if (!this.isName()) {
+        const bad = this.expression();
+        throw this.errorNode('invalid pattern target', bad);
+      }
       const n = this.name();
       if (n.value === '_') throw this.errorAt("cannot use '_' as a target", n);
       return this.fin({ _type: 'MatchAs', pattern: p, name: n.value } as A.MatchAs, this.pos(s));
@@ -2215,6 +2254,11 @@ class FStringBuilder {
   }
 }
 
+/** CPython's SyntaxError.text for parser errors: the source line, newline-terminated. */
+function withNewline(line: string): string {
+  return line.endsWith('\n') ? line : line + '\n';
+}
+
 function lastOf(body: A.stmt[]): { end_lineno: number; end_col_offset: number } {
   return body[body.length - 1];
 }
@@ -2315,6 +2359,7 @@ export function parse(source: string, filename = '<unknown>', mode: ParseMode = 
     throw new PySyntaxError('SyntaxError', 'source code string cannot contain null bytes', filename, 0, 0, 0, 0, null);
   }
   const p = new Parser(source, filename, null, null);
+  p.execMode = mode === 'exec';
   try {
     if (mode === 'eval') return p.parseEval();
     if (mode === 'single') return p.parseInteractive();

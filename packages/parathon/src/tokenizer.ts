@@ -136,7 +136,7 @@ export class Tokenizer {
     const offset = cp(ls, pos) + 1;
     const endOffset = endPos < 0 ? offset : cp(endLs, endPos) + 1;
     return new PySyntaxError(type, msg, this.filename, this.absLine(line), offset, this.absLine(endLine),
-      endOffset, this.origin ? null : this.lineText(line));
+      endOffset, this.lineText(line));
   }
 
   private tabError(): PySyntaxError {
@@ -144,7 +144,16 @@ export class Tokenizer {
       this.absLine(this.line), 1, this.absLine(this.line), 0, this.lineText(this.line));
   }
 
-  private fail(err: PySyntaxError, errorKind: 'exc' | 'eof' | 'code' = 'exc', bracketLine = 0): void {
+  private fail(err: PySyntaxError, errorKind: 'exc' | 'eof' | 'code' = 'exc', bracketLine = 0, endOffset?: number): void {
+    // CPython's tokenizer-raised errors carry the line without its newline; errors it reports by
+    // code (indentation, continuation, EOF) carry the line with one.
+    let text = err.text;
+    // An unclosed bracket on the last line is reported from the tokenizer's buffer, newline included.
+    const lastLine = this.absLine(this.src.endsWith('\n') && this.line > 1 ? this.line - 1 : this.line);
+    const keepNewline = errorKind === 'code' || (errorKind === 'eof' && err.lineno === lastLine);
+    if (text !== null) text = keepNewline ? (text.endsWith('\n') ? text : text + '\n') : text.replace(/\n$/, '');
+    err = new PySyntaxError(err.pyType, err.msg, err.filename, err.lineno, err.offset, err.end_lineno,
+      endOffset ?? err.end_offset, text);
     tokenizerErrors.add(err);
     this.tokens.push({
       type: T.ERROR, value: '', lineno: err.lineno, col: 0, end_lineno: err.lineno, end_col: 0,
@@ -193,7 +202,7 @@ export class Tokenizer {
           const nlStart = commentStart >= 0 ? commentStart : start;
           this.tokens.push({
             type: T.NEWLINE, value: '\n', lineno: this.absLine(sl), col: this.byteCol(nlStart, sls, sl),
-            end_lineno: this.absLine(sl), end_col: this.byteCol(start, sls, sl) + 1, start, end,
+            end_lineno: this.absLine(sl), end_col: this.byteCol(start, sls, sl), start, end,
           });
           atLineStart = true;
         }
@@ -208,15 +217,15 @@ export class Tokenizer {
           this.pos = p + 1;
           this.newline(this.pos);
           if (this.pos >= n) {
-            this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], this.pos - 1), 'code');
+            this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], this.pos - 1), 'code', 0, -1);
           }
           continue;
         }
         if (p >= n) {
-          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos + 1), 'code');
+          this.fail(this.error('unexpected EOF while parsing', this.line, this.lineStart, this.pos + 1), 'code', 0, -1);
           break;
         }
-        this.fail(this.error('unexpected character after line continuation character', this.line, this.lineStart, this.pos + 1), 'code');
+        this.fail(this.error('unexpected character after line continuation character', this.line, this.lineStart, this.pos + 1), 'code', 0, 0);
         break;
       }
       this.token(c);
@@ -224,13 +233,13 @@ export class Tokenizer {
     if (this.failed) return this.tokens;
     if (this.brackets.length) {
       const b = this.brackets[this.brackets.length - 1];
-      this.fail(this.error(`'${b.ch}' was never closed`, b.line, b.lineStart, b.pos, b.pos + 1), 'eof', this.absLine(b.line));
+      this.fail(this.error(`'${b.ch}' was never closed`, b.line, b.lineStart, b.pos), 'eof', this.absLine(b.line), 0);
       return this.tokens;
     }
     const last = this.tokens[this.tokens.length - 1];
     if (last && last.type !== T.NEWLINE && last.type !== T.DEDENT && last.type !== T.INDENT) {
       const col = this.byteCol(n, this.lineStart, this.line);
-      this.tokens.push({ type: T.NEWLINE, value: '', lineno: this.absLine(this.line), col, end_lineno: this.absLine(this.line), end_col: col + 1, start: n, end: n });
+      this.tokens.push({ type: T.NEWLINE, value: '', lineno: this.absLine(this.line), col, end_lineno: this.absLine(this.line), end_col: col, start: n, end: n });
     }
     // At EOF CPython's DEDENT/ENDMARKER have no column: errors there point just past the last line
     // (counting the newline CPython appends when the source lacks one).
@@ -263,7 +272,7 @@ export class Tokenizer {
         this.newline(p);
         if (p >= src.length) {
           this.pos = p;
-          this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], p - 1), 'code');
+          this.fail(this.error('unexpected EOF while parsing', this.line - 1, this.lineStarts[this.line - 2], p - 1), 'code', 0, -1);
           return false;
         }
         continue;
@@ -271,7 +280,7 @@ export class Tokenizer {
         // CPython reads a backslash while measuring indentation: anything but a newline after it fails here.
         this.pos = p;
         const msg = p + 1 >= src.length ? 'unexpected EOF while parsing' : 'unexpected character after line continuation character';
-        this.fail(this.error(msg, this.line, this.lineStart, p + 1), 'code');
+        this.fail(this.error(msg, this.line, this.lineStart, p + 1), 'code', 0, msg.startsWith('unexpected EOF') ? -1 : 0);
         return false;
       } else break;
       p++;

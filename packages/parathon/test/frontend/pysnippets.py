@@ -1,6 +1,6 @@
 # Oracle for the snippet tests: collects every string literal (and every doctest example) in the given
 # Python files, parses each with python3's ast.parse, and prints one JSON line per distinct snippet:
-# {"src", "dump"} (ast.dump with include_attributes) or {"src", "error": {type, msg, lineno, offset}}.
+# {"src", "dump"} (ast.dump with include_attributes) or {"src", "error": {type, msg, lineno, offset, end_lineno, end_offset, text}}.
 # Command: python3 test/frontend/pysnippets.py FILE...
 import ast, json, re, sys, warnings
 
@@ -29,7 +29,8 @@ def emit(src):
     try:
         rec = {'src': src, 'dump': ast.dump(ast.parse(src), include_attributes=True)}
     except SyntaxError as e:
-        rec = {'src': src, 'error': {'type': type(e).__name__, 'msg': e.msg, 'lineno': e.lineno, 'offset': e.offset}}
+        rec = {'src': src, 'error': {'type': type(e).__name__, 'msg': e.msg, 'lineno': e.lineno, 'offset': e.offset,
+                   'end_lineno': e.end_lineno, 'end_offset': e.end_offset, 'text': e.text}}
     except (ValueError, RecursionError, MemoryError):
         return
     print(json.dumps(rec))
