@@ -34,8 +34,10 @@ const memtable = new Memtable();
 const typeTable: Type[] = [];
 const typeIds = new Map<Type, bigint>();
 /** Blocks dwarfpython allocated, by base address (the JS side of the same facts libmemtable holds). */
-const owned = new Map<bigint, Block>();
+const owned = new Map<bigint, WeakRef<Block>>();
 let lastBlock: Block | undefined;
+// Registered on the Block itself: every object over the memory (fields, elements, pointers
+// dereferenced into it) holds the Block, so the memory lives exactly as long as any of them.
 const freer = new FinalizationRegistry<bigint>((addr) => {
   owned.delete(addr);
   if (lastBlock?.addr === addr) lastBlock = undefined;
@@ -60,13 +62,9 @@ export function allocate(t: Type, size: number): Block {
   const view = new DataView(koffi.view(addr, n) as ArrayBuffer);
   new Uint8Array(view.buffer).fill(0);
   const b = new Block(addr, n, view, t);
-  owned.set(addr, b);
+  owned.set(addr, new WeakRef(b));
+  freer.register(b, addr);
   return b;
-}
-
-/** Tie a block's lifetime to a Python object: freed once `holder` is garbage. */
-export function own(holder: object, b: Block): void {
-  freer.register(holder, b.addr);
 }
 
 /** The allocation containing `addr` (libmemtable), as a block with its DWARF type when known. */
@@ -76,7 +74,7 @@ export function blockAt(addr: bigint | number): Block | undefined {
   if (lb !== undefined && n >= lb.base && n < lb.base + lb.size) return lb;
   const info = memtable.lookup(addr);
   if (!info) return undefined;
-  let b = owned.get(info.base);
+  let b = owned.get(info.base)?.deref();
   if (!b) {
     const t = info.type > 0n && info.type <= BigInt(typeTable.length) ? typeTable[Number(info.type) - 1] : undefined;
     b = new Block(info.base, info.size, new DataView(koffi.view(info.base, info.size) as ArrayBuffer), t);
@@ -589,7 +587,6 @@ export function newObject(t: Type, init?: any): CRef {
   if (!size) throw pyErr('TypeError', `cannot allocate '${cname(t)}': its size is unknown`);
   const b = allocate(t, size);
   const r = new CRef(b, 0, c.shape === 'array' ? { ...c, count: c.count ?? Math.floor(size / sizeOf(c.target!)) } : c);
-  own(r, b);
   if (init !== undefined && init !== null) fill(r, init);
   return r;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { demoLibrary, runScript } from './helpers.js';
 
 // Oracles: the C functions of the fixture library read back what Python wrote (and write what
@@ -204,5 +205,32 @@ attempt(demo.pair_total, demo.pair_make(1, 2.0))
         "TypeError: pair_total() argument 1 must be a 'struct pair' object, not 'struct point'\n" +
         'no error 115.0\n',
     );
+  });
+});
+
+describe('lifetime of allocated objects', () => {
+  it('memory lives while any object over it does (a field kept alone), and is freed after the last goes', () => {
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const code = `
+      import { DwarfInterpreter } from ${JSON.stringify(dist)};
+      const it = new DwarfInterpreter({ argv: ['gc.py'] });
+      it.runMain(\`import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+def make():
+    q = demo.struct_point()
+    q.label[0] = 65
+    return q.label
+lbl = make()
+kept = dwarfpython.addressof(lbl)
+gone = demo.struct_point()
+gone_addr = dwarfpython.addressof(gone)
+del gone
+\`, 'gc.py');
+      for (let i = 0; i < 3; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
+      it.compile('import sys\\nprint(lbl[0], dwarfpython.allocation(kept)[1:], dwarfpython.allocation(gone_addr))\\nsys.stdout.flush()\\n', 'gc.py', '__main__', 'exec')(it.main.$d);
+    `;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe("65 (32, 'struct point') None\n");
   });
 });
