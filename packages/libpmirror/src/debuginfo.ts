@@ -167,19 +167,97 @@ export const DWARF_REGISTERS = [
 /** Register values of one frame (any subset), plus its canonical frame address (CFA) if known. */
 export type Registers = Partial<Record<(typeof DWARF_REGISTERS)[number] | 'cfa', number | bigint>>;
 
-/** Where a variable lives at some pc, as its DWARF location says. */
-export type Location = (
-  | { kind: 'memory'; address: bigint }
-  | { kind: 'register'; register: number; registerName: string }
-  | { kind: 'value'; value: bigint }
-  | { kind: 'implicit'; bytes: Uint8Array }
-  | { kind: 'optimized-out' }
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'pieces'; pieces: (Location & { size: number })[] }
-) & {
+/** What every {@link Location} carries. */
+export interface LocationBase {
   /** The DWARF operations, as text ("DW_OP_fbreg -20"). */
   expression?: string;
-};
+}
+/** The variable is in memory at `address`. */
+export interface MemoryLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'memory';
+  /** Its address in the frame's process. */
+  address: bigint;
+}
+/** The variable lives in a register. */
+export interface RegisterLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'register';
+  /** DWARF register number. */
+  register: number;
+  /** Its x86-64 name ("rbx"). */
+  registerName: string;
+}
+/** The variable has no storage; this is its value (DW_OP_stack_value). */
+export interface ValueLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'value';
+  /** The value, as a 64-bit pattern. */
+  value: bigint;
+}
+/** The variable's bytes are given literally (DW_OP_implicit_value). */
+export interface ImplicitLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'implicit';
+  /** The bytes. */
+  bytes: Uint8Array;
+}
+/** The variable does not exist at this pc. */
+export interface OptimizedOutLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'optimized-out';
+}
+/** The location needs something not supplied: a register, the CFA, memory, an entry value. */
+export interface UnavailableLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'unavailable';
+  /** What is missing. */
+  reason: string;
+}
+/** The variable is split across several locations (DW_OP_piece). */
+export interface PiecesLocation extends LocationBase {
+  /** Discriminant. */
+  kind: 'pieces';
+  /** The pieces in order, each with its size in bytes. */
+  pieces: (Location & { /** Bytes in this piece. */ size: number })[];
+}
+/** Where a variable lives at some pc, as its DWARF location says. */
+export type Location =
+  | MemoryLocation
+  | RegisterLocation
+  | ValueLocation
+  | ImplicitLocation
+  | OptimizedOutLocation
+  | UnavailableLocation
+  | PiecesLocation;
+
+/** A function or variable found by address, and the offset of the address into it. */
+export interface EntityAt {
+  /** Its name. */
+  name: string | undefined;
+  /** Its DIE offset. */
+  die: number;
+  /** The address minus its start. */
+  offset: number;
+}
+
+/** An address where a source line starts. */
+export interface LineAddress {
+  /** File address. */
+  address: number;
+  /** The full path of the file, as the line table spells it. */
+  file: string;
+}
+
+/** An enumerator with its enum type. */
+export interface EnumeratorInfo {
+  /** Its name. */
+  name: string;
+  /** Its value. */
+  value: number | bigint;
+  /** The enum type it belongs to. */
+  type: Type;
+}
 
 /** A parameter or local variable in scope at some pc. */
 export interface Local {
@@ -260,7 +338,16 @@ export interface DebugStats {
   /** DIEs the name index visited (unit DIEs, their children, enumerators). */
   visitedDies: number;
   /** Names in each index. */
-  names: { types: number; functions: number; variables: number; enumerators: number };
+  names: {
+    /** Type names (struct/union/enum tags, typedefs, base types). */
+    types: number;
+    /** Function names (plus same-named statics of other units). */
+    functions: number;
+    /** Global variable names. */
+    variables: number;
+    /** Enumerator names. */
+    enumerators: number;
+  };
   /** Function address ranges. */
   functionRanges: number;
   /** Static storage extents of variables. */
@@ -268,7 +355,16 @@ export interface DebugStats {
   /** Where address -> unit ranges came from: ".debug_aranges" or "units". */
   unitRangesFrom: string;
   /** Milliseconds spent reading sections (including decompression), units, the index, and the DIE count. */
-  ms: { sections: number; units: number; index: number; countDies: number };
+  ms: {
+    /** Reading and inflating sections. */
+    sections: number;
+    /** Unit headers and abbreviation tables. */
+    units: number;
+    /** The name and address indexes. */
+    index: number;
+    /** The full DIE count of this report. */
+    countDies: number;
+  };
 }
 
 const opened = new Map<string, DebugInfo>();
@@ -283,7 +379,7 @@ const opened = new Map<string, DebugInfo>();
  * libc.func('printf').toC(); // 'int printf(const char *, ...)'
  */
 export class DebugInfo {
-  /** @internal */
+  /** The C handle (pmirror_debug *). @internal */
   readonly handle: N.Handle;
   /** The object opened. */
   readonly elf: Elf;
@@ -392,7 +488,7 @@ export class DebugInfo {
   }
 
   /** An enumerator by name: its value and enum type. */
-  enumerator(name: string): { name: string; value: number | bigint; type: Type } | undefined {
+  enumerator(name: string): EnumeratorInfo | undefined {
     const die = this.lookup(KIND_ENUMERATOR, name);
     if (die === undefined) return undefined;
     for (const t of this.types.values()) {
@@ -507,7 +603,7 @@ export class DebugInfo {
   }
 
   /** The function containing a file address (no inlined calls, no line: the fastest query). */
-  functionAt(addr: number | bigint): { name: string | undefined; die: number; offset: number } | undefined {
+  functionAt(addr: number | bigint): EntityAt | undefined {
     const die: N.Out<number> = [0];
     const low: N.Out<number> = [0];
     if (!check(N.pmirror_debug_function_at(this.handle, addr, die, low))) return undefined;
@@ -549,7 +645,7 @@ export class DebugInfo {
   }
 
   /** The global or static variable whose storage holds a file address, and the offset into it. */
-  variableAt(addr: number | bigint): { name: string | undefined; die: number; offset: number } | undefined {
+  variableAt(addr: number | bigint): EntityAt | undefined {
     const die: N.Out<number> = [0];
     const start: N.Out<number> = [0];
     if (!check(N.pmirror_debug_variable_at(this.handle, addr, die, start))) return undefined;
@@ -560,9 +656,9 @@ export class DebugInfo {
    * The addresses where a source line starts (statement rows of every sequence, ascending): for
    * breakpoints. `file` is a full path or its trailing components ("shapes.c", "stdlib/qsort.c").
    */
-  lineAddresses(file: string, line: number): { address: number; file: string }[] {
+  lineAddresses(file: string, line: number): LineAddress[] {
     const out: N.Out<unknown> = [null];
-    return takeJson<{ address: number; file: string }[]>(N.pmirror_debug_line_addresses(this.handle, file, line, out), out)!;
+    return takeJson<LineAddress[]>(N.pmirror_debug_line_addresses(this.handle, file, line, out), out)!;
   }
 
   /** Releases the C object (other DebugInfo handles for the same build-id keep theirs). */

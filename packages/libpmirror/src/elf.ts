@@ -46,6 +46,14 @@ interface ElfJson {
   segments: Segment[];
 }
 
+/** A symbol's value (its address in the file, for code and data) and size. */
+export interface SymbolInfo {
+  /** st_value. */
+  value: number;
+  /** st_size. */
+  size: number;
+}
+
 /** A symbol found by address: its name and the offset of the address inside it. */
 export interface SymbolAt {
   /** Symbol name. */
@@ -63,7 +71,7 @@ export interface SymbolAt {
  * elf.buildId; elf.symbol('printf'); elf.isDynamic('printf');
  */
 export class Elf {
-  /** @internal */
+  /** The C handle (pmirror_elf *). @internal */
   handle: N.Handle;
   private readonly owned: boolean;
   private described?: ElfJson;
@@ -129,7 +137,7 @@ export class Elf {
   }
 
   /** A symbol's value and size by name (.symtab first, then .dynsym), or undefined. */
-  symbol(name: string): { value: number; size: number } | undefined {
+  symbol(name: string): SymbolInfo | undefined {
     const value: N.Out<number> = [0];
     const size: N.Out<number> = [0];
     return check(N.pmirror_elf_symbol(this.live(), name, value, size)) ? { value: value[0], size: size[0] } : undefined;

@@ -1,7 +1,7 @@
 export { libraryPath } from './native.js';
 export { version } from './version.js';
 export { ErrorCode, PmirrorError } from './errors.js';
-export { Elf, type Section, type Segment, type SymbolAt } from './elf.js';
+export { Elf, type Section, type Segment, type SymbolAt, type SymbolInfo } from './elf.js';
 export { Type, type TypeKind, type Encoding, type Member, type Param, type Enumerator } from './types.js';
 export {
   DebugInfo,
@@ -13,9 +13,20 @@ export {
   type Macro,
   type Registers,
   type Location,
+  type LocationBase,
+  type MemoryLocation,
+  type RegisterLocation,
+  type ValueLocation,
+  type ImplicitLocation,
+  type OptimizedOutLocation,
+  type UnavailableLocation,
+  type PiecesLocation,
+  type EntityAt,
+  type LineAddress,
+  type EnumeratorInfo,
   type Local,
   DWARF_REGISTERS,
   type FunctionEntry,
   type DebugStats,
 } from './debuginfo.js';
-export { Mirror, type LoadedObject, type AddressQuery } from './mirror.js';
+export { Mirror, type LoadedObject, type AddressQuery, type ScopeInfo } from './mirror.js';

@@ -14,6 +14,32 @@ export interface LoadedObject {
   segments: [number, number][];
 }
 
+/** The scopes at an address: the out-of-line function and the calls inlined there. */
+export interface ScopeInfo {
+  /** The function containing the address. */
+  function: {
+    /** DIE offset. */
+    die: number;
+    /** Name. */
+    name: string | null;
+    /** Lowest file address. */
+    low: number;
+  };
+  /** Inlined calls, outermost first. */
+  inlined: {
+    /** DIE offset of the DW_TAG_inlined_subroutine. */
+    die: number;
+    /** The inlined function's name. */
+    name: string | null;
+    /** Call site file. */
+    callFile: string | null;
+    /** Call site line. */
+    callLine: number;
+    /** Call site column. */
+    callColumn: number;
+  }[];
+}
+
 /** What an address of this process is. Fields are absent when unknown. */
 export interface AddressQuery {
   /** The object's name as the dynamic linker reports it. */
@@ -31,10 +57,7 @@ export interface AddressQuery {
   /** The DWARF function containing it. */
   function?: string;
   /** The function and the calls inlined at this address (innermost last). */
-  scope?: {
-    function: { die: number; name: string | null; low: number };
-    inlined: { die: number; name: string | null; callFile: string | null; callLine: number; callColumn: number }[];
-  };
+  scope?: ScopeInfo;
   /** The global or static variable whose storage holds the address ... */
   variable?: string;
   /** ... and the offset into it. */
