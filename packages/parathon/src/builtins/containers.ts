@@ -332,7 +332,8 @@ for (const [n, op] of [['__lt__', '<'], ['__le__', '<='], ['__gt__', '>'], ['__g
   def(str_, n, (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? O.cmp(S(a), S(b), op) : NotImplemented));
 }
 def(str_, '__add__', (a: any, b: any) => (typeof b === 'string' || b?.$sv !== undefined ? S(a) + S(b) : NotImplemented));
-def(str_, '__mul__', (a: any, b: any) => O.mul(S(a), b));
+def(str_, '__mul__', (a: any, b: any) => (O.isInt(b) ? O.mul(S(a), b) : NotImplemented));
+def(str_, '__rmul__', (a: any, b: any) => (O.isInt(b) ? O.mul(S(a), b) : NotImplemented));
 def(str_, '__mod__', (a: any, b: any) => O.mod(S(a), b));
 def(str_, '__contains__', (a: any, b: any) => O.contains(S(a), b));
 def(str_, '__getitem__', (a: any, b: any) => O.getitem(S(a), b));
@@ -612,7 +613,7 @@ def(L, '__iadd__', (a: any[], b: any) => {
   O.extendList(a, b);
   return a;
 });
-def(L, '__mul__', (a: any[], n: any) => O.mul(a.slice(), n));
+def(L, '__mul__', (a: any[], n: any) => (O.isInt(n) ? O.mul(a.slice(), n) : NotImplemented));
 def(L, '__eq__', (a: any[], b: any) => (Array.isArray(b) ? O.eq(a.slice(), b.slice()) : NotImplemented));
 for (const [n, op] of [['__lt__', '<'], ['__le__', '<='], ['__gt__', '>'], ['__ge__', '>=']] as const) {
   def(L, n, (a: any[], b: any) => (Array.isArray(b) ? O.cmp(a.slice(), b.slice(), op) : NotImplemented));

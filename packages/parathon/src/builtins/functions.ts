@@ -27,6 +27,18 @@ function fn(name: string, f: (...a: any[]) => any, kw?: (args: any[], kw: Kw) =>
   B[name] = g;
 }
 
+/** Builtins that take exactly one argument report a wrong count as CPython does. */
+function oneArg(name: string): void {
+  const f = B[name];
+  const g: any = (...a: any[]) => {
+    if (a.length !== 1) throw mkExc(TypeError_, `${name}() takes exactly one argument (${a.length} given)`);
+    return f(a[0]);
+  };
+  g.$s = true;
+  g.$name = name;
+  B[name] = g;
+}
+
 // -- output --
 
 /** A text stream over a file descriptor, buffered until newline-heavy output or exit. */
@@ -641,6 +653,8 @@ fn('dir', (x?: any) => {
 fn('__build_class__', () => {
   throw mkExc(TypeError_, '__build_class__ is not supported directly');
 });
+
+for (const n of ['len', 'abs', 'chr', 'ord', 'hash', 'id', 'repr', 'callable', 'ascii', 'bin', 'hex', 'oct']) oneArg(n);
 
 // -- types and constants --
 

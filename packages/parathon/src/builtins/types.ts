@@ -566,6 +566,8 @@ def(C.ellipsis_, '__repr__', () => 'Ellipsis');
 def(C.function_, '__repr__', (f: any) => repr(f));
 def(C.function_, '__get__', (f: any, obj: any) => (obj === null ? f : new PyMethod(f, obj)));
 (C.function_ as any).$gattr = (f: any, name: string) => {
+  const own = f.$d?.[name];
+  if (own !== undefined) return own;
   switch (name) {
     case '__name__': return f.$sig?.name ?? f.$name ?? f.name;
     case '__qualname__': return f.$sig?.qualname ?? f.$name ?? f.name;

@@ -94,6 +94,11 @@ export function binDunder(op: string, a: any, b: any): any {
       if (r !== NotImplemented) return r;
     }
   }
+  if (op === '*' && (ta === str_ || ta === list_ || ta === tuple_ || tb === str_ || tb === list_ || tb === tuple_)) {
+    const other = ta === str_ || ta === list_ || ta === tuple_ ? tb : ta;
+    throw mkExc(TypeError_, `can't multiply sequence by non-int of type '${other.name}'`);
+  }
+  if (op === '+' && a instanceof PyBytes && !(b instanceof PyBytes)) throw mkExc(TypeError_, `can't concat ${tb.name} to ${ta.name}`);
   if (op === '+' && (ta === str_ || ta === list_ || ta === tuple_) && tb !== ta) {
     throw mkExc(TypeError_, ta === str_ ? `can only concatenate str (not "${tb.name}") to str` : `can only concatenate ${ta.name} (not "${tb.name}") to ${ta.name}`);
   }
@@ -262,14 +267,14 @@ function bigFloorDiv(a: bigint, b: bigint): bigint {
 }
 export function mod(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
-    if (b === 0) throw mkExc(ZeroDivisionError_, 'integer division or modulo by zero');
+    if (b === 0) throw mkExc(ZeroDivisionError_, 'integer modulo by zero');
     const r = a % b;
     return r !== 0 && (r < 0) !== (b < 0) ? r + b : r === 0 ? 0 : r;
   }
   if (typeof a === 'string') return hooks_fmt.percent(a, b);
   const ia = intVal(a), ib = intVal(b);
   if (ia !== undefined && ib !== undefined) {
-    if (ib === 0 || ib === 0n) throw mkExc(ZeroDivisionError_, 'integer division or modulo by zero');
+    if (ib === 0 || ib === 0n) throw mkExc(ZeroDivisionError_, 'integer modulo by zero');
     const x = big(ia), y = big(ib);
     const r = x % y;
     return norm(r !== 0n && (r < 0n) !== (y < 0n) ? r + y : r);
@@ -1026,7 +1031,7 @@ export const objSetattr: any = (o: any, name: string, v: any): any => {
   const t = typeOf(o);
   const tv = lookup(t, name);
   if (tv instanceof PyProperty) {
-    if (tv.fset === null) throw mkExc(AttributeError_, `can't set attribute '${name}'`);
+    if (tv.fset === null) throw mkExc(AttributeError_, `property '${name}' of '${t.name}' object has no setter`);
     call2(tv.fset, o, v);
     return null;
   }
@@ -1066,7 +1071,7 @@ export const objDelattr: any = (o: any, name: string): any => {
   const t = typeOf(o);
   const tv = lookup(t, name);
   if (tv instanceof PyProperty) {
-    if (tv.fdel === null) throw mkExc(AttributeError_, `can't delete attribute '${name}'`);
+    if (tv.fdel === null) throw mkExc(AttributeError_, `property '${name}' of '${t.name}' object has no deleter`);
     call1(tv.fdel, o);
     return null;
   }
