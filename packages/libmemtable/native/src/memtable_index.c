@@ -3,21 +3,11 @@
 #include <string.h>
 #include "memtable_internal.h"
 #include "memtable_atomic.h"
+#include "memtable_fast.h"
 
 #define MT_MAX_STEPS 4096 /* a reader that walks further saw recycled records: it starts again */
 
-/* -- Locating leaves -- */
-
-static inline unsigned top_index(uint64_t a) { return (unsigned)(a >> MT_TOP_SHIFT); }
-static inline unsigned mid_index(uint64_t a) { return (unsigned)(a >> MT_LEAF_SHIFT) & (MT_MID_SLOTS - 1); }
-static inline unsigned page_index(uint64_t a) { return (unsigned)(a >> MT_PAGE_SHIFT) & (MT_PAGES - 1); }
-static inline unsigned line_index(uint64_t a) { return (unsigned)(a >> MT_LINE_SHIFT) & (MT_LINES - 1); }
-
-/* The leaf covering a, or NULL when none was ever created. */
-static inline struct mt_leaf *leaf_find(struct mt_state *S, uint64_t a) {
-  struct mt_mid *mid = LOAD(&S->top[top_index(a)]);
-  return mid ? LOAD(&mid->leaf[mid_index(a)]) : NULL;
-}
+/* -- Creating leaves -- */
 
 /* The leaf covering a, created on first use (NULL only when out of memory). */
 static struct mt_leaf *leaf_get(struct mt_state *S, uint64_t a) {
@@ -35,30 +25,6 @@ static struct mt_leaf *leaf_get(struct mt_state *S, uint64_t a) {
   mt_unlock(&S->grow_lock);
   return leaf;
 }
-
-/* -- Writers: a leaf's sequence is its lock: odd while one writer changes the leaf -- */
-
-/* Take the leaf: move its sequence from even to odd. */
-static inline void write_begin(struct mt_leaf *leaf) {
-  for (unsigned spins = 0;; spins++) {
-    uint32_t seq = __atomic_load_n(&leaf->seq, __ATOMIC_RELAXED);
-    if (!(seq & 1) && __atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-      return;
-    if (spins < 64) __builtin_ia32_pause();
-    else sched_yield();
-  }
-}
-
-/* Release the leaf: its sequence becomes even again, and different from before. */
-static inline void write_end(struct mt_leaf *leaf) { STORE(&leaf->seq, leaf->seq + 1); }
-
-/* Point the spans of pages [first, last] (absolute page numbers, all in leaf) at r, or clear them. */
-static inline void fill_spans(struct mt_leaf *leaf, uint64_t first, uint64_t last, struct mt_rec *r) {
-  for (uint64_t page = first; page <= last; page++) STORE(&leaf->span[page & (MT_PAGES - 1)], r);
-}
-
-/* The last page of the leaf that holds page. */
-static inline uint64_t leaf_last_page(uint64_t page) { return page | (MT_PAGES - 1); }
 
 /* Set (r) or clear (NULL) the spans of pages [page, last] that lie beyond the first leaf, each
    leaf under its own lock: only allocations that cross a 2 MiB boundary get here. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "memtable_internal.h"
+#include "memtable_fast.h"
 
 /* glibc's own entry points: forwarding to these needs no dlsym at start-up. */
 extern void *__libc_malloc(size_t size);
@@ -33,7 +34,7 @@ static __thread int tl_guard;
 static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
   if (!p) return NULL;
   struct mt_state *S = mt_state();
-  int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
+  int rc = mt_insert_fast(S, (uint64_t)(uintptr_t)p, size, site, type);
   if (__builtin_expect(rc == MEMTABLE_E_EXISTS, 0)) { /* stale: glibc just handed this memory out, so it is free */
     mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
     rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
@@ -74,7 +75,7 @@ __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, cons
 
 /* Forget a block about to go back to glibc; a pointer we never handed out aborts. */
 static void untrack(const char *fn, void *p, uint64_t site, struct memtable_info *info_ret) {
-  if (__builtin_expect(mt_remove(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) bad_pointer(fn, p, site);
+  if (__builtin_expect(mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) bad_pointer(fn, p, site);
 }
 
 /* -- The malloc family -- */
