@@ -18,6 +18,7 @@ static void free_debug(pmirror_debug *d) {
   if (d->delf != d->elf) pmirror_elf_destroy(d->delf);
   pmirror_elf_destroy(d->elf);
   pthread_mutex_destroy(&d->lock);
+  pthread_mutex_destroy(&d->lazy_lock);
   free(d->debug_path);
   free(d->key);
   free(d);
@@ -29,6 +30,7 @@ static int open_new(const char *path, const char *debug_dir, pmirror_elf *elf, p
   d->elf = d->delf = elf;
   d->refs = 1;
   pthread_mutex_init(&d->lock, NULL);
+  pthread_mutex_init(&d->lazy_lock, NULL);
   d->index_once = (pthread_once_t)PTHREAD_ONCE_INIT;
   d->macro_once = (pthread_once_t)PTHREAD_ONCE_INIT;
   int rc = 0;

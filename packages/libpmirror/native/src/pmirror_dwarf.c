@@ -24,14 +24,9 @@ static int load_sections(pmirror_debug *d) {
       {".debug_line_str", &d->line_str, &d->line_str_size},
       {".debug_str_offsets", &d->str_offsets, &d->str_offsets_size},
       {".debug_addr", &d->addr, &d->addr_size},
-      {".debug_line", &d->line, &d->line_size},
       {".debug_ranges", &d->ranges, &d->ranges_size},
       {".debug_rnglists", &d->rnglists, &d->rnglists_size},
       {".debug_aranges", &d->aranges, &d->aranges_size},
-      {".debug_macro", &d->macro, &d->macro_size},
-      {".debug_macinfo", &d->macinfo, &d->macinfo_size},
-      {".debug_loc", &d->loc, &d->loc_size},
-      {".debug_loclists", &d->loclists, &d->loclists_size},
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     int rc = get_section(d, want[i].name, want[i].data, want[i].size);
@@ -39,6 +34,22 @@ static int load_sections(pmirror_debug *d) {
   }
   if (!d->info_size && !d->types_size) return pm_fail(PMIRROR_E_NODEBUG, "%s has no .debug_info", d->delf->path);
   return 0;
+}
+
+/* Sections that only some queries need are inflated on their first use. */
+int pm_lazy_sections(pmirror_debug *d, unsigned which) {
+  static const char *names[PM_LAZY_COUNT] = {".debug_line", ".debug_loc", ".debug_loclists", ".debug_macro", ".debug_macinfo"};
+  pthread_mutex_lock(&d->lazy_lock);
+  int rc = 0;
+  for (unsigned i = 0; i < PM_LAZY_COUNT && !rc; i++) {
+    if (!(which & (1u << i)) || (d->lazy_loaded & (1u << i))) continue;
+    const uint8_t **data[PM_LAZY_COUNT] = {&d->line, &d->loc, &d->loclists, &d->macro, &d->macinfo};
+    size_t *size[PM_LAZY_COUNT] = {&d->line_size, &d->loc_size, &d->loclists_size, &d->macro_size, &d->macinfo_size};
+    rc = get_section(d, names[i], data[i], size[i]);
+    if (!rc) d->lazy_loaded |= 1u << i;
+  }
+  pthread_mutex_unlock(&d->lazy_lock);
+  return rc;
 }
 
 /* The section bytes of a global DIE offset and the offset inside that section. */

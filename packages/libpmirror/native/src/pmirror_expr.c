@@ -84,6 +84,10 @@ int pm_location_expr(pmirror_debug *d, const pm_unit *u, const pm_attr *a, uint6
                      uint64_t *len) {
   *expr = NULL;
   *len = 0;
+  if (a->kind != PM_V_BLOCK) {
+    int rc = pm_lazy_sections(d, PM_LAZY_LOC | PM_LAZY_LOCLISTS);
+    if (rc) return rc;
+  }
   if (a->kind == PM_V_BLOCK) {
     *expr = a->v.block.data;
     *len = a->v.block.len;

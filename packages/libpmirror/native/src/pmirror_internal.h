@@ -342,10 +342,15 @@ struct pmirror_debug {
   const uint8_t *macro, *macinfo, *loc, *loclists;
   size_t macro_size, macinfo_size, loc_size, loclists_size;
   pthread_mutex_t lock; /* guards lazy per-unit line tables */
+  pthread_mutex_t lazy_lock; /* guards the sections below loaded on first use */
+  unsigned lazy_loaded;
   struct pmirror_debug *next_cached;
 };
 
 int pm_dwarf_load(pmirror_debug *d);
+/* Loads (inflating once) the sections only some queries need: PM_LAZY_* bits. */
+enum { PM_LAZY_LINE = 1, PM_LAZY_LOC = 2, PM_LAZY_LOCLISTS = 4, PM_LAZY_MACRO = 8, PM_LAZY_MACINFO = 16, PM_LAZY_COUNT = 5 };
+int pm_lazy_sections(pmirror_debug *d, unsigned which);
 void pm_dwarf_free(pmirror_debug *d);
 pm_unit *pm_unit_of(pmirror_debug *d, uint64_t off);
 int pm_die_at(pmirror_debug *d, uint64_t off, pm_die *die);

@@ -249,6 +249,7 @@ static int build_table(pmirror_debug *d, pm_unit *u, pm_line_table *t) {
 }
 
 static pm_line_table *table_of(pmirror_debug *d, pm_unit *u, int *err) {
+  if ((*err = pm_lazy_sections(d, PM_LAZY_LINE))) return NULL;
   pthread_mutex_lock(&d->lock);
   if (!u->lines) {
     pm_line_table *t = calloc(1, sizeof *t);

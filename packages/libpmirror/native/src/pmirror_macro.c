@@ -226,9 +226,10 @@ static int macinfo_unit(pmirror_debug *d, struct pm_macros *m, pm_unit *u, uint6
 }
 
 int pm_macros_build(pmirror_debug *d) {
+  int rc = pm_lazy_sections(d, PM_LAZY_MACRO | PM_LAZY_MACINFO | PM_LAZY_LINE);
+  if (rc) return rc;
   struct pm_macros *m = calloc(1, sizeof *m);
   if (!m) return pm_fail(PMIRROR_E_NOMEM, "macro index");
-  int rc = 0;
   for (size_t i = 0; i < d->nunits && !rc; i++) {
     pm_unit *u = &d->units[i];
     file_stack fs = {{0}, 0};
