@@ -15,6 +15,23 @@ let dynlib: DynamicLibrary | null = null;
 const usedNames = new Set<string>();
 /** Entry points made so far: Python function -> signature key -> address. */
 const entries = new WeakMap<object, Map<string, bigint>>();
+/** Bound methods are new objects at every `obj.method`: their entry points are kept per (self, function). */
+const methodEntries = new WeakMap<object, WeakMap<object, Map<string, bigint>>>();
+
+/** The entry-point table of a callable (shared by every evaluation of the same bound method). */
+function tableOf(f: any, create: boolean): Map<string, bigint> | undefined {
+  const bound = f !== null && typeof f === 'object' && typeof f.fn === 'function' && f.self !== null && typeof f.self === 'object';
+  if (!bound) {
+    let t = entries.get(f);
+    if (!t && create) entries.set(f, (t = new Map()));
+    return t;
+  }
+  let per = methodEntries.get(f.self);
+  if (!per && create) methodEntries.set(f.self, (per = new WeakMap()));
+  let t = per?.get(f.fn);
+  if (!t && create) per!.set(f.fn, (t = new Map()));
+  return t;
+}
 /** An exception raised by Python code inside a callback, re-raised when the C call returns. */
 let pending: any = null;
 
@@ -84,7 +101,8 @@ function defLine(file: string, qualname: string): number {
 
 /** Name, file and line of a Python function, from its signature record and its module's __file__. */
 function describe(f: any, interpFile: (module: string) => string | undefined, exact?: string): { name: string; file?: string; line?: number; params: string[] } {
-  const sig = f.$sig;
+  // A bound method describes itself by its function.
+  const sig = f.$sig ?? f.fn?.$sig;
   const raw: string = exact ?? sig?.name ?? f.$name ?? 'callback';
   let name = raw.replace(/[^A-Za-z0-9_]/g, '') || 'callback';
   if (exact !== undefined && (name !== exact || usedNames.has(name))) {
@@ -98,7 +116,7 @@ function describe(f: any, interpFile: (module: string) => string | undefined, ex
   usedNames.add(name);
   const file = sig ? interpFile(sig.module) : undefined;
   const line = file && sig ? defLine(file, sig.qualname) : 0;
-  const params: string[] = (sig?.params ?? []).filter((p: string) => /^[A-Za-z_]\w*$/.test(p));
+  const params: string[] = (sig?.params ?? []).slice(f.$sig ? 0 : 1).filter((p: string) => /^[A-Za-z_]\w*$/.test(p));
   return { name, file, line: line || undefined, params };
 }
 
@@ -147,7 +165,7 @@ export function callbackAddress(f: any, fnType: Type, exportName?: string): bigi
   const params = fnType.params.map((p) => cinfo(p.type));
   const retInfo = cinfo(fnType.target ?? Type.void);
   const sig = `${sigCode(retInfo)}(${params.map(sigCode).join('')})`;
-  let perFn = entries.get(f);
+  const perFn = tableOf(f, false);
   const have = exportName === undefined ? perFn?.get(sig) : undefined;
   if (have !== undefined) return have;
   const retK = retInfo.shape === 'void' ? 'void' : retInfo.koffi;
@@ -188,8 +206,7 @@ export function callbackAddress(f: any, fnType: Type, exportName?: string): bigi
     language: 'python',
     params: d.params.length === n ? d.params : undefined,
   });
-  if (!perFn) entries.set(f, (perFn = new Map()));
-  if (exportName === undefined) perFn.set(sig, addr);
+  if (exportName === undefined) tableOf(f, true)!.set(sig, addr);
   return addr;
 }
 
@@ -203,7 +220,7 @@ function zero(c: CInfo): any {
 
 /** The symbol name the entry point of `f` got (for tests and `dwarfpython.entry_name`). */
 export function entryAddresses(f: any): bigint[] {
-  return [...(entries.get(f)?.values() ?? [])];
+  return [...(tableOf(f, false)?.values() ?? [])];
 }
 
 /**

@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import koffi from 'koffi';
 import type { Func, Type } from 'libpmirror';
-import { builtin, isBytes, isFloat, pyErr, pyTypeName, R } from './bridge.js';
+import { builtin, isBytes, isFloat, pyCall, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { CPtr, CRef, arrayOf, handleFor, newObject, pointerCompatible, pointerValue, toCBool, toCFloat, toCInt } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
@@ -128,7 +128,7 @@ function pointerArg(c: CInfo, what: string): Conv {
       b.set(v.b);
       return b;
     }
-    if (fnTarget && (typeof v === 'function' || v?.$c?.$d?.__call__ !== undefined)) return callbackAddress(v, fnTarget);
+    if (fnTarget && (typeof v === 'function' || pyCall(R().builtins.callable, [v]) === true)) return callbackAddress(v, fnTarget);
     if (Array.isArray(v) && elemTarget) {
       // A list becomes a temporary C array for the call (as cffi does): C's writes are not copied
       // back. The block stays alive until the call returns (finalizers never run mid-call).

@@ -35,6 +35,22 @@ except TypeError as e:
     expect(r.stdout).toBe('42 combine\n2 lambda.2\n1.5\nValueError: raised in a callback\nTypeError: callback result must be int, not str\n');
   });
 
+  it('a bound method is a callback too, one entry point per (object, method)', () => {
+    const r = runScript('dwarfpython', `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+class Scaler:
+    def __init__(self, k):
+        self.k = k
+    def combine(self, a, b):
+        return self.k * a + b
+two, three = Scaler(2), Scaler(3)
+print(demo.apply(two.combine, 5, 1), demo.apply(three.combine, 5, 1), demo.apply(two.combine, 6, 1))
+print(demo.fn_name(two.combine), demo.fn_name(three.combine), demo.fn_name(two.combine))
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('11 16 13\ncombine combine.2 combine\n');
+  });
+
   it('libc qsort sorts with a Python comparator as python3 sorts', () => {
     const values = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 1009) - 500);
     const r = runScript('dwarfpython', `import libc
