@@ -41,7 +41,7 @@ struct mt_rec {
 /* A 2 MiB region of the address space. */
 struct mt_leaf {
   uint32_t seq;                    /* the writers' lock: odd while one changes the leaf; readers retry when it moved */
-  uint32_t unused;
+  uint32_t pad;                    /* keeps the pointers below 8-byte aligned */
   struct mt_leaf *all_next;        /* every leaf, for iteration and fork */
   uint64_t first;                  /* address of the region's first byte */
   struct mt_rec *span[MT_PAGES];   /* the record that covers a page's first byte but starts before it */
@@ -53,13 +53,12 @@ struct mt_mid {
   struct mt_leaf *leaf[MT_MID_SLOTS];
 };
 
-/* Bumped whenever a layout below changes: libmemtable.so only shares a preload's index of its own
-   layout. */
-#define MT_LAYOUT ((UINT64_C(0x6d74) << 48) | (UINT64_C(1) << 32) | sizeof(struct mt_leaf))
+/* Bump the middle number whenever a layout here changes: libmemtable.so only shares a preload's
+   index when both were built with the same MT_LAYOUT. */
+#define MT_LAYOUT ((UINT64_C(0x6d74) << 48) | (UINT64_C(2) << 32) | sizeof(struct mt_leaf))
 
 /* The whole index of a process. Zero-initialised storage is a valid empty index. */
 struct mt_state {
-  uint64_t layout;                 /* MT_LAYOUT once initialised */
   uint32_t grow_lock;              /* serialises creating mids and leaves, and fork */
   uint32_t pool_lock;              /* guards the shared free list and slab */
   struct mt_leaf *leaves;          /* all leaves */
