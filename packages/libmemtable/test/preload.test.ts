@@ -68,6 +68,10 @@ describe('node under the preload', () => {
     const out = JSON.parse(r.stdout);
     expect(out.preloadActive).toBe(true);
     expect(out.hit).toEqual({ base: out.p, size: 1000, site: expect.stringMatching(/libmallocker\.so!mallocker_make\+0x[0-9a-f]+$/) });
+    const off = parseInt(out.hit.site.match(/\+0x([0-9a-f]+)$/)[1], 16);
+    const nm = spawnSync('nm', ['-S', '-D', lib], { encoding: 'utf8' }).stdout.match(/^[0-9a-f]+ ([0-9a-f]+) T mallocker_make$/m);
+    expect(nm).not.toBeNull(); /* nm is the oracle: the offset lies inside mallocker_make */
+    expect(off).toBeLessThan(parseInt(nm![1]!, 16));
     expect(out.afterFree).toBe(true);
     expect(out.liveCount).toBeGreaterThan(100); /* node's own mallocs are indexed too */
   });
@@ -82,7 +86,12 @@ describe('memtable-run', () => {
     const r = spawnSync(process.execPath, [cli, '--report', '--', exe], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(7);
     expect(r.stderr).toMatch(new RegExp(`memtable: pid \\d+ ${exe}: \\d+ live allocations`));
-    expect(r.stderr).toMatch(/^\s+3\s+300\s+\S+leaky!leak_here\+0x[0-9a-f]+ \(0x[0-9a-f]+\)$/m);
+    const line = r.stderr.match(/^\s+3\s+300\s+\S+leaky!leak_here\+0x([0-9a-f]+) \(0x[0-9a-f]+\)$/m);
+    expect(line, r.stderr).not.toBeNull();
+    // nm (binutils) is the oracle for the symbol: the offset must fall inside leak_here's extent.
+    const nm = spawnSync('nm', ['-S', exe], { encoding: 'utf8' }).stdout.match(/^[0-9a-f]+ ([0-9a-f]+) T leak_here$/m);
+    expect(nm).not.toBeNull();
+    expect(parseInt(line![1]!, 16)).toBeLessThan(parseInt(nm![1]!, 16));
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('memtable-')).length).toBe(before); /* cleaned up */
   });
 
