@@ -75,7 +75,10 @@ __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, cons
 
 /* Forget a block about to go back to glibc; a pointer we never handed out aborts. */
 static void untrack(const char *fn, void *p, uint64_t site, struct memtable_info *info_ret) {
-  if (__builtin_expect(mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) bad_pointer(fn, p, site);
+  if (__builtin_expect(mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) {
+    if ((uint64_t)(uintptr_t)p < MT_ADDR_LIMIT) bad_pointer(fn, p, site);
+    if (info_ret) *info_ret = (struct memtable_info){(uint64_t)(uintptr_t)p, 0, site, 0}; /* beyond 2^47: never indexed */
+  }
 }
 
 /* -- The malloc family -- */
