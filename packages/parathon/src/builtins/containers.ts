@@ -75,7 +75,13 @@ def(str_, 'strip', (s: any, c?: any) => stripChars(S(s), c, true, true));
 def(str_, 'lstrip', (s: any, c?: any) => stripChars(S(s), c, true, false));
 def(str_, 'rstrip', (s: any, c?: any) => stripChars(S(s), c, false, true));
 /** str.split. */
+const WS_RUN = /[\s\x1c-\x1f\x85]+/;
+const WS_EDGE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
 export function split(s: string, sep: any, maxsplit: number): string[] {
+  if ((sep === null || sep === undefined) && maxsplit < 0) {
+    const t = s.replace(WS_EDGE, '');
+    return t === '' ? [] : t.split(WS_RUN);
+  }
   if (sep === null || sep === undefined) {
     const out: string[] = [];
     let rest = s.replace(/^[\s\x1c-\x1f\x85]+/, '');
@@ -137,13 +143,15 @@ def(str_, 'splitlines', (s: any, keep?: any) => {
 }, (args, kw) => str_.$d.splitlines(args[0], arg(args, kw, 1, 'keepends', false)));
 def(str_, 'join', (s: any, it: any) => {
   const a = O.items(it);
+  let plain = true;
   for (let i = 0; i < a.length; i++) {
     if (typeof a[i] !== 'string') {
+      plain = false;
       if (a[i]?.$sv !== undefined) continue;
       throw mkExc(TypeError_, `sequence item ${i}: expected str instance, ${tname(a[i])} found`);
     }
   }
-  return a.map((x) => (typeof x === 'string' ? x : x.$sv)).join(S(s));
+  return (plain ? a : a.map((x) => (typeof x === 'string' ? x : x.$sv))).join(S(s));
 });
 def(str_, 'upper', (s: any) => S(s).toUpperCase());
 def(str_, 'lower', (s: any) => S(s).toLowerCase());
@@ -151,7 +159,10 @@ def(str_, 'casefold', (s: any) => S(s).toLowerCase());
 def(str_, 'swapcase', (s: any) => [...S(s)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
 def(str_, 'capitalize', (s: any) => {
   const t = S(s);
-  return t ? [...t][0]!.toUpperCase() + [...t].slice(1).join('').toLowerCase() : t;
+  if (!t) return t;
+  if (!O.hasSur(t)) return t[0]!.toUpperCase() + t.slice(1).toLowerCase();
+  const cps = [...t];
+  return cps[0]!.toUpperCase() + cps.slice(1).join('').toLowerCase();
 });
 def(str_, 'title', (s: any) => S(s).replace(/[\p{L}\p{N}']+/gu, (w) => w.replace(/[\p{L}\p{N}]+/gu, (p) => p[0]!.toUpperCase() + p.slice(1).toLowerCase())).replace(/([\p{L}])'([\p{L}])/gu, (m) => m));
 str_.$d.title = Object.assign((s: any) => {

@@ -328,6 +328,10 @@ def(int_, '__repr__', (a: any) => String(O.intVal(a)));
 def(int_, '__format__', (a: any, spec: string) => format(O.intVal(a), spec));
 def(int_, 'bit_length', (a: any) => {
   const v = O.intVal(a);
+  if (typeof v === 'number') {
+    const x = Math.abs(v);
+    return x < 2 ** 32 ? 32 - Math.clz32(x) : x.toString(2).length;
+  }
   const b = typeof v === 'bigint' ? v : BigInt(v);
   return (b < 0n ? -b : b).toString(2).replace(/^0$/, '').length;
 });

@@ -34,6 +34,8 @@ const BINFN: Record<string, string> = {
 };
 const CMPFN: Record<string, string> = { Lt: '$lt', LtE: '$le', Gt: '$gt', GtE: '$ge' };
 const CMPSYM: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
+/** Builtins that consume a generator-expression argument completely (or until they can stop). */
+const CONSUMERS = new Set(['sum', 'any', 'all', 'list', 'tuple', 'set', 'frozenset', 'sorted', 'min', 'max']);
 /** Builtins whose direct use may skip the globals lookup when the module never rebinds them. */
 const PURE_BUILTINS = new Set(['len', 'isinstance', 'abs', 'min', 'max', 'range', 'str', 'int', 'float', 'print', 'repr', 'ord', 'chr', 'sorted', 'enumerate', 'zip', 'list', 'dict', 'set', 'tuple', 'sum', 'any', 'all', 'hasattr', 'getattr', 'iter', 'next', 'divmod', 'round', 'bool', 'type', 'map', 'filter', 'reversed', 'hash', 'id', 'super', 'object', 'callable', 'format', 'pow']);
 
@@ -899,6 +901,19 @@ class Compiler {
         }
       }
     }
+    // A generator expression consumed at once by a builtin (or str.join) runs as internal iteration.
+    if (e.args.length === 1 && e.args[0]._type === 'GeneratorExp' && !kw) {
+      if (f._type === 'Name' && CONSUMERS.has(f.id) && resolve(this.fn.scope, f.id) === 'global' && !this.rebound.has(f.id) && !this.top.hasStarImport) {
+        const { fn, first } = this.compFn(e.args[0], true);
+        return `$consume(${JSON.stringify(f.id)}, ${first}, ${fn})`;
+      }
+      if (f._type === 'Attribute' && f.attr === 'join') {
+        const o = this.expr(f.value);
+        const { fn, first } = this.compFn(e.args[0], true);
+        const { fn: gfn } = this.compFn(e.args[0], false, '$unused');
+        return `$joinGen(${o}, ${first}, ${fn}, ${gfn})`;
+      }
+    }
     if (f._type === 'Attribute' && !hasStar && !kw) {
       const o = this.expr(f.value), k = JSON.stringify(f.attr);
       const a = e.args.map((x: any) => this.expr(x));
@@ -933,21 +948,30 @@ class Compiler {
     return `$format(${x}, ${spec})`;
   }
   comprehension(e: any): string {
+    const { fn, first } = this.compFn(e, false);
+    return e._type === 'GeneratorExp' ? `new $PyGen(${fn}(${first}), "<genexpr>")` : `${fn}(${first})`;
+  }
+  /**
+   * Emit the function for a comprehension; returns its temp and the (once evaluated) first iterator.
+   * `push` turns a generator expression into internal iteration: `f($it0, $emit)` calls `$emit(v)`
+   * per element and stops when it returns true, with no generator objects.
+   */
+  compFn(e: any, push: boolean, firstIt?: string): { fn: string; first: string } {
     const scope = this.fn.scope.children.get(e)!;
     const outer = this.fn;
     const gens = e.generators;
-    const first = this.expr(gens[0].iter);
-    const isGen = e._type === 'GeneratorExp';
-    const f: Fn = { scope, temps: 0, name: isGen ? '<genexpr>' : e._type === 'ListComp' ? '<listcomp>' : e._type === 'SetComp' ? '<setcomp>' : '<dictcomp>', classCell: outer.classCell, firstParam: outer.firstParam, isGen, loops: [], handlers: [] };
+    const first = firstIt ?? `$iter(${this.expr(gens[0].iter)})`;
+    const isGen = e._type === 'GeneratorExp' && !push;
+    const f: Fn = { scope, temps: 0, name: e._type === 'GeneratorExp' ? '<genexpr>' : e._type === 'ListComp' ? '<listcomp>' : e._type === 'SetComp' ? '<setcomp>' : '<dictcomp>', classCell: outer.classCell, firstParam: outer.firstParam, isGen, loops: [], handlers: [] };
     const t = this.tmp();
     const locals = [...scope.assigned].filter((n) => !scope.nonlocals.has(n) && !scope.globals.has(n));
     const id = this.id('$c');
-    this.emit(`${t} = (${isGen ? 'function*' : 'function'} ${f.name.replace(/[<>]/g, '')}$${id}($it0) {`);
+    this.emit(`${t} = (${isGen ? 'function*' : 'function'} ${f.name.replace(/[<>]/g, '')}$${id}($it0${push ? ', $emit' : ''}) {`);
     this.fn = f;
     this.indent(() => {
       const start = this.out.length;
       if (locals.length) this.emit(`let ${locals.map(jsName).join(', ')};`);
-      if (!isGen) this.emit(e._type === 'ListComp' ? 'const $r = [];' : e._type === 'SetComp' ? 'const $r = $mkset([]);' : 'const $r = $mkdict([]);');
+      if (!isGen && !push) this.emit(e._type === 'ListComp' ? 'const $r = [];' : e._type === 'SetComp' ? 'const $r = $mkset([]);' : 'const $r = $mkdict([]);');
       let depth = 0;
       gens.forEach((g: any, i: number) => {
         const itv = `$it${i}`, v = this.id('$v');
@@ -959,28 +983,30 @@ class Compiler {
         this.assignTo(g.target, v);
         for (const c of g.ifs) this.emit(`if (!${this.test(c)}) continue;`);
       });
-      switch (e._type) {
-        case 'ListComp': this.emit(`$r.push(${this.expr(e.elt)});`); break;
-        case 'SetComp': this.emit(`$r.add(${this.expr(e.elt)});`); break;
-        case 'DictComp': {
-          const k = this.tmp();
-          this.emit(`${k} = ${this.expr(e.key)};`);
-          this.emit(`$setitem($r, ${k}, ${this.expr(e.value)});`);
-          break;
+      if (push) this.emit(`if ($emit(${this.expr(e.elt)})) return null;`);
+      else {
+        switch (e._type) {
+          case 'ListComp': this.emit(`$r.push(${this.expr(e.elt)});`); break;
+          case 'SetComp': this.emit(`$r.add(${this.expr(e.elt)});`); break;
+          case 'DictComp': {
+            const k = this.tmp();
+            this.emit(`${k} = ${this.expr(e.key)};`);
+            this.emit(`$setitem($r, ${k}, ${this.expr(e.value)});`);
+            break;
+          }
+          case 'GeneratorExp': this.emit(`yield ${this.expr(e.elt)};`); break;
         }
-        case 'GeneratorExp': this.emit(`yield ${this.expr(e.elt)};`); break;
       }
       for (let i = 0; i < depth; i++) {
         this.ind = this.ind.slice(2);
         this.emit('}');
       }
-      this.emit(isGen ? 'return null;' : 'return $r;');
+      this.emit(isGen || push ? 'return null;' : 'return $r;');
       this.insertTempsAt(start);
     });
     this.fn = outer;
     this.emit('});');
-    const firstIt = `$iter(${first})`;
-    return isGen ? `new $PyGen(${t}(${firstIt}), "<genexpr>")` : `${t}(${firstIt})`;
+    return { fn: t, first };
   }
 }
 
@@ -1006,5 +1032,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate', 'sortedKeys',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate', 'sortedKeys', 'consume', 'joinGen',
 ];

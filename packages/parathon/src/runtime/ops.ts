@@ -1699,20 +1699,21 @@ export function methodCaller(name: string, n: number): any {
     const ps = Array.from({ length: n }, (_, i) => 'a' + i);
     const pl = ps.map((p) => ', ' + p).join('');
     const slow = n <= 2 ? `cm${n}(o, ${ident(name)}${pl})` : `cmN(o, ${ident(name)}, [${ps.join(', ')}])`;
-    g = new Function('PyObject', 'lookup', 'F', 'E', 'cm0', 'cm1', 'cm2', 'cmN', 'M', `let ct = null, cf, ce = -1;
+    g = new Function('PyObject', 'lookup', 'F', 'E', 'cm0', 'cm1', 'cm2', 'cmN', 'M', 'PM', `let ct = null, cf, ce = -1;
 return function call_method(o${pl}) {
   if (o instanceof PyObject && F.dd === false) {
     const t = o.$c;
     const own = o.$d[${ident(name)}];
     if (own !== undefined) {
-      if (t === M && typeof own === 'function' && own.$s === true) return own(${ps.join(', ')});
+      if (typeof own === 'function') { if (own.$s === true) return own(${ps.join(', ')}); }
+      else if (own instanceof PM) { const g = own.fn; if (typeof g === 'function' && g.$s === true) return g(own.self${pl}); }
       return ${slow};
     }
     if (t !== ct || ce !== E.v) { ct = t; ce = E.v; cf = t.layout === 'type' || t.$userGA ? undefined : lookup(t, ${ident(name)}); }
     if (typeof cf === 'function' && cf.$s === true && cf.$nobind === undefined) return cf(o${pl});
   }
   return ${slow};
-};`)(PyObject, lookup, ddFlag(name), epoch, cm0, cm1, cm2, cmN, module_);
+};`)(PyObject, lookup, ddFlag(name), epoch, cm0, cm1, cm2, cmN, module_, PyMethod);
     callers.set(key, g);
   }
   return g;

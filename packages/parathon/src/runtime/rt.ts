@@ -141,6 +141,50 @@ export const rt: any = {
     }
     return s;
   },
+  /** sum/any/all/list/... of a generator expression compiled to internal iteration. */
+  consume(name: string, it: any, push: (it: any, emit: (v: any) => boolean) => void): any {
+    switch (name) {
+      case 'sum': {
+        let acc: any = 0;
+        push(it, (v) => ((acc = O.add(acc, v)), false));
+        return acc;
+      }
+      case 'any': {
+        let r = false;
+        push(it, (v) => (O.truthy(v) ? (r = true) : false));
+        return r;
+      }
+      case 'all': {
+        let r = true;
+        push(it, (v) => (O.truthy(v) ? false : ((r = false), true)));
+        return r;
+      }
+    }
+    const out: any[] = [];
+    push(it, (v) => (out.push(v), false));
+    switch (name) {
+      case 'list': return out;
+      case 'tuple': return new PyTuple(out);
+      case 'set': case 'frozenset': {
+        const st = new PySet(name === 'frozenset');
+        for (const v of out) {
+          if (typeof v === 'object' && v !== null && !(v instanceof PyFloat)) O.hash(v);
+          st.add(v);
+        }
+        return st;
+      }
+    }
+    return B[name](out);
+  },
+  /** s.join(<genexpr>): internal iteration when s is a str, else a real generator for s.join. */
+  joinGen(o: any, it: any, push: (it: any, emit: (v: any) => boolean) => void, gen: (it: any) => any): any {
+    if (typeof o === 'string') {
+      const out: any[] = [];
+      push(it, (v) => (out.push(v), false));
+      return C.str_.$d.join(o, out);
+    }
+    return O.cm1(o, 'join', new PyGen(gen(it), '<genexpr>'));
+  },
   sortedKeys(d: PyDict): any[] {
     return [...d.keys()].sort();
   },
