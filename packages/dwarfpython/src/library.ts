@@ -2,7 +2,8 @@
 // variables, enumerators, #define constants and types become attributes, resolved on first use.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import koffi from 'koffi';
-import { DebugInfo, type Type } from 'libpmirror';
+import { basename } from 'node:path';
+import { DebugInfo, Mirror, type Type } from 'libpmirror';
 import { builtin, isBytes, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname } from './ctypes.js';
 import { CPtr, CRef, arrayOf, blockAt, foreignBlock, newObject, pointerTo, readValue, sizeOf, writeValue } from './cdata.js';
@@ -216,11 +217,35 @@ export function whatIs(x: any): string | undefined {
     addr = x.addr;
   } else if (typeof x === 'number' || typeof x === 'bigint') addr = BigInt(x);
   else throw pyErr('TypeError', `typeof() expects a C object, pointer or address, not ${pyTypeName(x)}`);
+  // Heap memory: libmemtable's record (dwarfpython's own typed allocations carry their type).
   const b = blockAt(addr);
-  if (!b?.type) return undefined;
-  const off = Number(addr - b.addr);
-  const c = cinfo(b.type);
-  if (off === 0) return cname(b.type);
-  if (c.shape === 'array' && c.target) return `${cname(c.target)} (element ${Math.floor(off / sizeOf(c.target))} of ${cname(b.type)})`;
-  return `${cname(b.type)} + ${off}`;
+  if (b?.type) return describeAt(b.type, Number(addr - b.addr));
+  if (b) return undefined;
+  // Static storage of a loaded object: libpmirror's process mirror names the variable.
+  const q = processMirror().query(addr);
+  if (q?.variable === undefined) return undefined;
+  let v;
+  try {
+    v = DebugInfo.open(q.path).variable(q.variable);
+  } catch {
+    return undefined;
+  }
+  if (!v) return undefined;
+  return `${describeAt(v.type, q.variableOffset ?? 0)} (${basename(q.path)}!${q.variable})`;
+}
+
+/** "int (element 2 of int [4])", "struct point + 4", or the type itself at offset 0. */
+function describeAt(t: Type, off: number): string {
+  if (off === 0) return cname(t);
+  const c = cinfo(t);
+  if (c.shape === 'array' && c.target && sizeOf(c.target)) return `${cname(c.target)} (element ${Math.floor(off / sizeOf(c.target))} of ${cname(t)})`;
+  return `${cname(t)} + ${off}`;
+}
+
+let mirror: Mirror | null = null;
+/** The process mirror, refreshed so libraries loaded since are seen. */
+function processMirror(): Mirror {
+  if (!mirror) mirror = new Mirror();
+  else mirror.refresh();
+  return mirror;
 }

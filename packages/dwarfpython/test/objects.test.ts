@@ -234,3 +234,21 @@ del gone
     expect(r.stdout).toBe("65 (32, 'struct point') None\n");
   });
 });
+
+describe('what is this pointer? (static storage, through libpmirror\'s process mirror)', () => {
+  it('the struct tm gmtime returns lives in libc\'s _tmbuf, whose type gdb also reports', () => {
+    const r = runScript('dwarfpython', `import libc, dwarfpython
+tm = libc.gmtime(libc.time_t(0))
+print(dwarfpython.typeof(dwarfpython.addressof(tm)))
+print(dwarfpython.typeof(dwarfpython.addressof(tm) + 8))
+`);
+    expect(r.stderr).toBe('');
+    const [first, second] = r.stdout.split('\n');
+    const m = /^(.*) \(libc\.so\.6!(\w+)\)$/.exec(first!);
+    expect(m).not.toBeNull();
+    const gdb = spawnSync('timeout', ['-s', 'KILL', '60', 'gdb', '-batch', '-nx', '-ex', `whatis ${m![2]}`, '/lib/x86_64-linux-gnu/libc.so.6'],
+      { encoding: 'utf8' });
+    expect(gdb.stdout.trim().split('\n').pop()).toBe(`type = ${m![1]}`);
+    expect(second).toBe(`${m![1]} + 8 (libc.so.6!${m![2]})`);
+  });
+});
