@@ -21,14 +21,27 @@ function timeCmd(cmd, args, runs = 3, input) {
   return best;
 }
 
-/** Cold open + full index in a fresh node process: [total ms measured inside, C breakdown]. */
+/** CPU time (user + system, ms) of a command, best of `runs`: steadier than wall time on a busy machine. */
+function cpuCmd(cmd, args, runs = 3) {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+    const m = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (m) best = Math.min(best, (Number(m[1]) + Number(m[2])) * 1000);
+  }
+  return best;
+}
+
+/** Cold open + full index in a fresh node process: wall ms, CPU ms, and the C breakdown. */
 function coldOpen() {
   const code = `
     const { DebugInfo } = await import(${JSON.stringify(dist)});
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const d = DebugInfo.open(${JSON.stringify(LIBC)}).index();
     const ms = performance.now() - t0;
-    console.log(JSON.stringify({ ms, stats: d.stats() }));`;
+    const c = process.cpuUsage(c0);
+    console.log(JSON.stringify({ ms, cpu: (c.user + c.system) / 1000, stats: d.stats() }));`;
   let best;
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
@@ -51,6 +64,8 @@ const readelf = timeCmd('readelf', ['--debug-dump=info', debugFile], 2);
 row('open libc debug file + full name index (cold, ms)', cold.ms, gdbLazy - gdbStart, 'gdb -batch load symbols (minus gdb startup)', 'ms');
 row('  same, vs gdb -readnow (full symbols)', cold.ms, gdbLoad - gdbStart, 'gdb -readnow load (minus startup)', 'ms');
 row('  same, vs readelf --debug-dump=info', cold.ms, readelf, 'readelf --debug-dump=info', 'ms');
+const gdbCpu = cpuCmd('gdb', ['-nx', '-batch', '-ex', 'info line qsort', LIBC]) - cpuCmd('gdb', ['-nx', '-batch']);
+row('  same, CPU time (ms)', cold.cpu, gdbCpu, 'gdb -batch load symbols, CPU (minus startup)', 'ms');
 
 // 2. Address -> function:line lookups per second.
 const d = DebugInfo.open(LIBC).index();
@@ -91,6 +106,7 @@ row(`all ${nfuncs} function signatures (ms)`, allMs, gdbInfoFunctions - gdbStart
 
 const fmt = (v) => (v >= 1000 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
 console.log(`libpmirror bench on ${LIBC} (debug file ${debugFile}, ${(cold.stats.debugInfoBytes / 1e6).toFixed(1)} MB .debug_info)`);
+console.log(`load average while running: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`C core breakdown of the cold open: sections+zlib ${cold.stats.ms.sections.toFixed(1)} ms, units ${cold.stats.ms.units.toFixed(1)} ms, index ${cold.stats.ms.index.toFixed(1)} ms`);
 console.log('');
 console.log('| measure | libpmirror | peer | peer figure | ratio (ours better if > 1) |');

@@ -1,6 +1,6 @@
 // Debug information of one object: functions, variables, types, enumerators, lines.
 import { Elf } from './elf.js';
-import { check, PmirrorError, takeJson } from './errors.js';
+import { check, ErrorCode, PmirrorError, takeJson } from './errors.js';
 import * as N from './native.js';
 import { buildTypes, Type, type Param, type RawType } from './types.js';
 
@@ -583,22 +583,32 @@ export class DebugInfo {
     return { file: file[0]!, line: line[0], column: col[0] };
   }
 
-  /** The function containing a file address and its offset there, plus the source line. */
+  private addrBuf = Buffer.alloc(4096);
+
+  /** The function containing a file address and its offset there, the calls inlined there, and the source line. */
   addressInfo(addr: number | bigint): AddressInfo {
+    const len: N.Out<number> = [0];
+    let rc = N.pmirror_debug_address(this.handle, addr, this.addrBuf, this.addrBuf.length, len);
+    if (rc === ErrorCode.INVAL && len[0] >= this.addrBuf.length) {
+      this.addrBuf = Buffer.alloc(len[0] + 1); // one call with a buffer that fits, kept for next time
+      rc = N.pmirror_debug_address(this.handle, addr, this.addrBuf, this.addrBuf.length, len);
+    }
+    check(rc);
+    const raw = JSON.parse(this.addrBuf.toString('utf8', 0, len[0])) as {
+      function?: { name: string | null; low: number };
+      inlined?: (Omit<InlinedCall, 'name' | 'callFile'> & { name: string | null; callFile: string | null })[];
+      file?: string;
+      line?: number;
+      column?: number;
+    };
     const r: AddressInfo = {};
-    const out: N.Out<unknown> = [null];
-    const scope = takeJson<{ function: { name: string | null; low: number }; inlined: (Omit<InlinedCall, 'name' | 'callFile'> & { name: string | null; callFile: string | null })[] }>(
-      N.pmirror_debug_scope_at(this.handle, addr, out),
-      out,
-    );
-    if (scope) {
-      r.function = scope.function.name ?? undefined;
-      r.functionOffset = Number(addr) - scope.function.low;
-      r.inlined = scope.inlined.map((c) => ({ ...c, name: c.name ?? undefined, callFile: c.callFile ?? undefined }));
+    if (raw.function) {
+      r.function = raw.function.name ?? undefined;
+      r.functionOffset = Number(addr) - raw.function.low;
+      r.inlined = (raw.inlined ?? []).map((c) => ({ ...c, name: c.name ?? undefined, callFile: c.callFile ?? undefined }));
       r.innermost = r.inlined.length ? r.inlined[r.inlined.length - 1]!.name : r.function;
     }
-    const line = this.lineAt(addr);
-    if (line) r.line = line;
+    if (raw.file !== undefined) r.line = { file: raw.file, line: raw.line!, column: raw.column! };
     return r;
   }
 

@@ -118,6 +118,10 @@ export const pmirror_debug_scope_at = lib.func(
   'int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, _Out_ void **json_ret)',
 ) as (h: Handle, addr: number | bigint, out: Out<unknown>) => number;
 /** `pmirror_debug_line_addresses` of native/include/libpmirror.h (contract documented there). @internal */
+/** `pmirror_debug_address` of native/include/libpmirror.h (contract documented there). @internal */
+export const pmirror_debug_address = lib.func(
+  'int pmirror_debug_address(pmirror_debug *debug, uint64_t addr, void *buf, size_t cap, _Out_ size_t *len_ret)',
+) as (h: Handle, addr: number | bigint, buf: Buffer, cap: number, len: Out<number>) => number;
 export const pmirror_debug_line_addresses = lib.func(
   'int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned int line, _Out_ void **json_ret)',
 ) as (h: Handle, file: string, line: number, out: Out<unknown>) => number;

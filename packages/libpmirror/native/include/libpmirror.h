@@ -164,6 +164,12 @@ PMIRROR_PUBLIC int pmirror_debug_line_at(pmirror_debug *debug, uint64_t addr, co
  * contains addr. */
 PMIRROR_PUBLIC int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, char **json_ret);
 
+/* Everything about file address `addr` in one call, written as JSON into the caller's buffer:
+ * {"function": {die, name, low}, "inlined": [...], "file", "line", "column"} (fields absent when
+ * unknown; "{}" for an address nothing covers). *len_ret is the JSON length; when cap is too small
+ * nothing is written and PMIRROR_E_INVAL is returned with *len_ret set (retry with len + 1). */
+PMIRROR_PUBLIC int pmirror_debug_address(pmirror_debug *debug, uint64_t addr, char *buf, size_t cap, size_t *len_ret);
+
 /* Where source line `line` of `file` (a full path or its trailing components, e.g. "shapes.c")
  * starts: JSON array of {address, file}, the statement rows of every sequence, ascending. */
 PMIRROR_PUBLIC int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned line,

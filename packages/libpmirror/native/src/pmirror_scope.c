@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct pm_inl_fn {
   uint64_t fn;             /* function DIE */
+  const char *name;        /* its name (through abstract origins) */
   pm_inl_range *v;
   size_t n, cap;
   int err;
@@ -132,6 +133,7 @@ static pm_inl_fn *inlined_of(pmirror_debug *d, uint64_t fn, int *err) {
     return NULL;
   }
   mine->fn = fn;
+  mine->name = pmirror_debug_die_name(d, fn);
   pm_die die;
   mine->err = pm_die_at(d, fn, &die);
   if (!mine->err) mine->err = collect_inlined(d, &die, mine, 0);
@@ -161,34 +163,82 @@ void pm_scopes_free(struct pm_scopes *s) {
   free(s);
 }
 
-int pmirror_debug_scope_at(pmirror_debug *d, uint64_t addr, char **json_ret) {
-  if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_scope_at: NULL argument");
+/* Appends `"function":{...},"inlined":[...]` for addr; PMIRROR_E_NOTFOUND when no function has it. */
+static int emit_scope(pmirror_debug *d, uint64_t addr, pm_sbuf *b) {
   uint64_t off, low;
   int rc = pmirror_debug_function_at(d, addr, &off, &low);
   if (rc) return rc;
   pm_inl_fn *f = inlined_of(d, off, &rc);
   if (rc) return rc;
-  pm_sbuf b = {0};
-  pm_sb_printf(&b, "{\"function\":{\"die\":%llu,\"name\":", (unsigned long long)off);
-  pm_sb_json_str(&b, pmirror_debug_die_name(d, off));
-  pm_sb_printf(&b, ",\"low\":%llu},\"inlined\":[", (unsigned long long)low);
-  /* The calls containing addr, outermost first: one per depth (ranges of one depth do not overlap). */
+  pm_sb_printf(b, "\"function\":{\"die\":%llu,\"name\":", (unsigned long long)off);
+  pm_sb_json_str(b, f->name);
+  pm_sb_printf(b, ",\"low\":%llu},\"inlined\":[", (unsigned long long)low);
+  /* The calls containing addr, one per depth (ranges of one depth do not overlap), outermost first. */
+  const pm_inl_range *hits[66] = {0};
+  for (size_t i = 0; i < f->n; i++)
+    if (addr >= f->v[i].lo && addr < f->v[i].hi && f->v[i].depth <= 65 && !hits[f->v[i].depth]) hits[f->v[i].depth] = &f->v[i];
   bool first = true;
-  for (uint32_t depth = 0; depth <= 64; depth++) {
-    const pm_inl_range *hit = NULL;
-    for (size_t i = 0; i < f->n && !hit; i++)
-      if (f->v[i].depth == depth && addr >= f->v[i].lo && addr < f->v[i].hi) hit = &f->v[i];
-    if (!hit) break;
-    pm_sb_printf(&b, "%s{\"die\":%llu,\"name\":", first ? "" : ",", (unsigned long long)hit->die);
+  for (uint32_t depth = 0; depth <= 65 && hits[depth]; depth++) {
+    const pm_inl_range *hit = hits[depth];
+    pm_sb_printf(b, "%s{\"die\":%llu,\"name\":", first ? "" : ",", (unsigned long long)hit->die);
     first = false;
-    pm_sb_json_str(&b, hit->name);
-    pm_sb_puts(&b, ",\"callFile\":");
-    pm_sb_json_str(&b, hit->call_file);
-    pm_sb_printf(&b, ",\"callLine\":%llu,\"callColumn\":%llu}", (unsigned long long)hit->call_line,
+    pm_sb_json_str(b, hit->name);
+    pm_sb_puts(b, ",\"callFile\":");
+    pm_sb_json_str(b, hit->call_file);
+    pm_sb_printf(b, ",\"callLine\":%llu,\"callColumn\":%llu}", (unsigned long long)hit->call_line,
                  (unsigned long long)hit->call_column);
   }
-  pm_sb_puts(&b, "]}");
+  pm_sb_putc(b, ']');
+  return 0;
+}
+
+int pmirror_debug_scope_at(pmirror_debug *d, uint64_t addr, char **json_ret) {
+  if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_scope_at: NULL argument");
+  pm_sbuf b = {0};
+  pm_sb_putc(&b, '{');
+  int rc = emit_scope(d, addr, &b);
+  if (rc) {
+    free(b.buf);
+    return rc;
+  }
+  pm_sb_putc(&b, '}');
   return pm_sb_finish(&b, json_ret);
+}
+
+int pmirror_debug_address(pmirror_debug *d, uint64_t addr, char *buf, size_t cap, size_t *len_ret) {
+  if (!d || (!buf && cap) || !len_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_address: NULL argument");
+  pm_sbuf b = {0};
+  pm_sb_putc(&b, '{');
+  int rc = emit_scope(d, addr, &b);
+  if (rc < 0) {
+    free(b.buf);
+    return rc;
+  }
+  const char *file;
+  unsigned line, col;
+  int lrc = pmirror_debug_line_at(d, addr, &file, &line, &col);
+  if (lrc < 0) {
+    free(b.buf);
+    return lrc;
+  }
+  if (lrc == 0) {
+    pm_sb_puts(&b, rc == 0 ? ",\"file\":" : "\"file\":");
+    pm_sb_json_str(&b, file);
+    pm_sb_printf(&b, ",\"line\":%u,\"column\":%u", line, col);
+  }
+  pm_sb_putc(&b, '}');
+  if (b.oom) {
+    free(b.buf);
+    return pm_fail(PMIRROR_E_NOMEM, "address query");
+  }
+  *len_ret = b.len;
+  if (b.len + 1 > cap) { /* tell the caller the size it needs */
+    free(b.buf);
+    return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_address: the buffer needs %zu bytes", b.len + 1);
+  }
+  memcpy(buf, b.buf, b.len + 1);
+  free(b.buf);
+  return 0;
 }
 
 /* -- Source line -> addresses -- */

@@ -53,6 +53,10 @@ static void exercise(pmirror_debug *d) {
     if (pmirror_debug_function_at(d, addr, &die, &low) == 0) pmirror_debug_die_name(d, die);
     char *scope;
     if (pmirror_debug_scope_at(d, addr, &scope) == 0) pmirror_free(scope);
+    char small[16], big[4096];
+    size_t len;
+    pmirror_debug_address(d, addr, small, sizeof small, &len); /* usually too small: must not overflow */
+    pmirror_debug_address(d, addr, big, sizeof big, &len);
     if (i < 8 && pmirror_debug_line_addresses(d, "shapes.c", 30 + (unsigned)i * 4, &scope) == 0) pmirror_free(scope);
     char *locals;
     if (pmirror_debug_locals(d, addr, &locals) == 0) { /* evaluate every local's location */
