@@ -35,7 +35,7 @@ describe('C programs under the preload', () => {
   });
 
   const bad: [string, RegExp][] = [
-    ['double', /free\(0x[0-9a-f]+\): invalid pointer: not a live allocation \(double free, or never allocated\)/],
+    ['double', /free\(0x[0-9a-f]+\): double free: this thread already freed it, from \S+badfree!bad_caller\+0x[0-9a-f]+/],
     ['static', /free\(0x[0-9a-f]+\): invalid pointer: not a live allocation/],
     ['interior', /free\(0x[0-9a-f]+\): invalid pointer: it points 16 bytes into the live 64-byte allocation at 0x[0-9a-f]+ \(allocated at \S+!bad_caller\+0x[0-9a-f]+\)/],
     ['realloc', /realloc\(0x[0-9a-f]+\): invalid pointer: it points 8 bytes into the live 64-byte allocation/],

@@ -28,6 +28,30 @@ extern void *__libc_pvalloc(size_t size);
    re-entered from inside itself. The index proper allocates nothing (it maps its own pages). */
 static __thread int tl_guard;
 
+/* The last blocks this thread freed, with where from: a later free of one of them is a double free
+   we can name (a free of memory never allocated, or freed long ago or by another thread, gets the
+   plainer message). 4 KiB of TLS; two stores per free. */
+#define MT_FREED 256
+static __thread struct freed {
+  uint64_t base, site;
+} tl_freed[MT_FREED];
+static __thread unsigned tl_freed_next;
+
+static inline void remember_free(const void *p, uint64_t site) {
+  struct freed *f = &tl_freed[tl_freed_next++ % MT_FREED];
+  f->base = (uint64_t)(uintptr_t)p;
+  f->site = site;
+}
+
+/* Where this thread last freed base, or 0. */
+static uint64_t freed_from(uint64_t base) {
+  for (unsigned i = 1; i <= MT_FREED; i++) {
+    const struct freed *f = &tl_freed[(tl_freed_next - i) % MT_FREED];
+    if (f->base == base) return f->site;
+  }
+  return 0;
+}
+
 /* -- Recording -- */
 
 /* Record a fresh block; on failure the block is released and the call fails like glibc would. */
@@ -49,6 +73,7 @@ static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
 __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, const void *p, uint64_t site) {
   char here[512], msg[1400];
   struct memtable_info info;
+  uint64_t before;
   tl_guard = 1;
   memtable_symbolize((const void *)(uintptr_t)site, here, sizeof here);
   int n;
@@ -60,6 +85,12 @@ __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, cons
                  "0x%llx (allocated at %s)\n  called from %s\n",
                  fn, p, (unsigned long long)((uint64_t)(uintptr_t)p - info.base), (unsigned long long)info.size,
                  (unsigned long long)info.base, there, here);
+  } else if ((before = freed_from((uint64_t)(uintptr_t)p)) != 0) {
+    char there[512];
+    memtable_symbolize((const void *)(uintptr_t)before, there, sizeof there);
+    n = snprintf(msg, sizeof msg,
+                 "memtable: %s(%p): double free: this thread already freed it, from %s\n  called from %s\n", fn, p,
+                 there, here);
   } else {
     n = snprintf(msg, sizeof msg,
                  "memtable: %s(%p): invalid pointer: not a live allocation (double free, or never allocated)\n"
@@ -90,7 +121,11 @@ EXPORT void *malloc(size_t size) {
 
 EXPORT void free(void *ptr) {
   if (!ptr) return;
-  if (!tl_guard) untrack("free", ptr, CALLER(), NULL);
+  if (!tl_guard) {
+    uint64_t site = CALLER();
+    untrack("free", ptr, site, NULL);
+    remember_free(ptr, site);
+  }
   __libc_free(ptr);
 }
 
@@ -111,6 +146,7 @@ static void *realloc_at(void *ptr, size_t size, uint64_t site) {
   if (!ptr) return track(__libc_malloc(size), size, site, 0);
   untrack("realloc", ptr, site, &old);
   if (size == 0) { /* glibc frees and returns NULL */
+    remember_free(ptr, site);
     __libc_free(ptr);
     return NULL;
   }
@@ -119,6 +155,7 @@ static void *realloc_at(void *ptr, size_t size, uint64_t site) {
     mt_insert(mt_state(), old.base, old.size, old.site, old.type, 0);
     return NULL;
   }
+  if (q != ptr) remember_free(ptr, site);
   return track(q, size, site, old.type);
 }
 
