@@ -194,3 +194,40 @@ print(dst.raw[:18], r is not None)
     expect(lines[1]).toBe('memcpy() takes exactly 3 arguments (2 given)');
   });
 });
+
+describe('C stdio next to Python output, and load errors', () => {
+  it('print and C writes to stdout come out in program order through a pipe (as in python3 + ctypes)', () => {
+    const ours = runScript('dwarfpython', `import libc
+print("py 1")
+libc.fputs("c 2\\n", libc.stdout)
+print("py 3", end="")
+libc.printf(b" c %d", 4)
+print(" py 5")
+print(libc.stdout._fileno)
+`);
+    const theirs = runScript('python3', `import ctypes, sys
+libc = ctypes.CDLL("libc.so.6")
+stdout = ctypes.c_void_p.in_dll(libc, "stdout")
+print("py 1"); sys.stdout.flush()
+libc.fputs(b"c 2\\n", stdout); libc.fflush(stdout)
+print("py 3", end=""); sys.stdout.flush()
+libc.printf(b" c %d", 4); libc.fflush(stdout)
+print(" py 5")
+print(libc.fileno(stdout))
+`);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('a missing file or a non-ELF file is an OSError naming the path', () => {
+    const r = runScript('dwarfpython', `import dwarfpython
+for p in ["/nonexistent/libx.so", "/etc/hostname"]:
+    try:
+        dwarfpython.load(p)
+    except OSError as e:
+        print(type(e).__name__, str(e).startswith("cannot load " + p + ":"))
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('OSError True\nOSError True\n');
+  });
+});
