@@ -29,6 +29,8 @@ const CMPOPS: Record<string, A.cmpop['_type']> = {
 };
 // Nesting of expressions beyond this raises PyParserRecursionError (CPython fails near 1000-3000 too).
 const MAX_DEPTH = 2500;
+/** Errors raised inside f-string expressions (their text is the expression, even for files). */
+const fstringErrors = new WeakSet<PySyntaxError>();
 
 // Shared singleton operator/context objects: they carry no position, so sharing is safe.
 const LOAD: A.Load = { _type: 'Load' };
@@ -168,7 +170,9 @@ class Parser {
         return Buffer.from(text, 'utf8').subarray(0, raw).toString('utf8').length + 1;
       };
       const subText = this.lineTextAt(this.tz.lineText(sl - o.lineno + 1), sl);
-      return new PySyntaxError(type, msg, this.filename, sl, rel(sl, sc), el, rel(el, ec), subText);
+      const err = new PySyntaxError(type, msg, this.filename, sl, rel(sl, sc), el, rel(el, ec), subText);
+      fstringErrors.add(err);
+      return err;
     }
     return new PySyntaxError(type, msg, this.filename, sl, this.offset(sl, sc), el, this.offset(el, ec),
       this.lineTextAt(this.tz.lineText(sl), sl));
@@ -1974,7 +1978,9 @@ class Parser {
       return sub.parseFstringExpr();
     } catch (e) {
       if (e instanceof PySyntaxError && !e.msg.startsWith('f-string') && !sub.isTokenizerError(e)) {
-        throw new PySyntaxError(e.pyType, 'f-string: ' + e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text);
+        const err = new PySyntaxError(e.pyType, 'f-string: ' + e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text);
+        fstringErrors.add(err);
+        throw err;
       }
       throw e;
     }
@@ -2254,6 +2260,18 @@ class FStringBuilder {
   }
 }
 
+/**
+ * For exec input from a real file, CPython re-reads the error line from the file (newline-terminated)
+ * instead of using its tokenizer buffer, except for errors its tokenizer raises itself.
+ */
+function fileText(e: PySyntaxError, source: string, filename: string, mode: ParseMode): PySyntaxError {
+  if (mode !== 'exec' || filename.startsWith('<') || fstringErrors.has(e) || tokenizerErrors.get(e) === 'exc') return e;
+  const lines = source.split('\n');
+  const line = lines[e.lineno - 1];
+  if (line === undefined) return e;
+  return new PySyntaxError(e.pyType, e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, line + '\n');
+}
+
 /** CPython's SyntaxError.text for parser errors: the source line, newline-terminated. */
 function withNewline(line: string): string {
   return line.endsWith('\n') ? line : line + '\n';
@@ -2365,7 +2383,7 @@ export function parse(source: string, filename = '<unknown>', mode: ParseMode = 
     if (mode === 'single') return p.parseInteractive();
     return p.parseModule();
   } catch (e) {
-    if (e instanceof PySyntaxError) throw p.overrideWithTokenizerError(e);
+    if (e instanceof PySyntaxError) throw fileText(p.overrideWithTokenizerError(e), source, filename, mode);
     // A JS stack overflow is the same condition as CPython's parser/AST recursion limit.
     if (e instanceof RangeError && /call stack/.test(e.message)) throw new PyParserRecursionError();
     throw e;

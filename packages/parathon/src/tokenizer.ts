@@ -34,7 +34,7 @@ export interface Token {
 }
 
 /** Errors raised by a tokenizer (not a grammar rule): f-string expressions do not prefix these. */
-export const tokenizerErrors = new WeakSet<PySyntaxError>();
+export const tokenizerErrors = new WeakMap<PySyntaxError, 'exc' | 'eof' | 'code'>();
 
 /** Where a sub-tokenizer (an f-string expression) sits in the enclosing file. */
 export interface TokenizerOrigin {
@@ -154,7 +154,7 @@ export class Tokenizer {
     if (text !== null) text = keepNewline ? (text.endsWith('\n') ? text : text + '\n') : text.replace(/\n$/, '');
     err = new PySyntaxError(err.pyType, err.msg, err.filename, err.lineno, err.offset, err.end_lineno,
       endOffset ?? err.end_offset, text);
-    tokenizerErrors.add(err);
+    tokenizerErrors.set(err, errorKind);
     this.tokens.push({
       type: T.ERROR, value: '', lineno: err.lineno, col: 0, end_lineno: err.lineno, end_col: 0,
       start: this.pos, end: this.pos, error: err, errorKind, bracketLine,

@@ -45,6 +45,47 @@ export class PySyntaxError extends Error {
 }
 
 /**
+ * The lines CPython prints for an uncaught SyntaxError (its C printer, as `python3 file.py` shows):
+ * `  File "f.py", line N`, the stripped source line, a caret line, and `SyntaxError: msg`.
+ *
+ * @example
+ * formatSyntaxError(e)  // '  File "x.py", line 1\n    x = (1,\n        ^\nSyntaxError: \'(\' was never closed\n'
+ */
+export function formatSyntaxError(e: PySyntaxError): string {
+  let out = `  File "${e.filename}", line ${e.lineno}\n`;
+  if (e.text !== null) {
+    // Positions are in characters; the caret count is the span in UTF-8 bytes (as CPython prints it).
+    const chars = [...e.text];
+    const byteLen = (from: number, to: number) => Buffer.byteLength(chars.slice(from, to).join(''), 'utf8');
+    const offset = e.offset;
+    let endOffset = e.end_offset;
+    if (e.end_lineno > e.lineno) endOffset = chars.length;
+    if (endOffset > chars.length + 1) endOffset = chars.length + 1;
+    // IndentationError (and TabError) get a single caret.
+    const reps = e.pyType === 'SyntaxError' && endOffset > 0 && endOffset > offset
+      ? byteLen(Math.max(0, offset - 1), endOffset - 1) : 1;
+    let off = offset - 1;
+    let start = 0;
+    while (start < chars.length && (chars[start] === ' ' || chars[start] === '\t' || chars[start] === '\f')) { start++; off--; }
+    let text = chars.slice(start);
+    let len = text.length > 0 && text[text.length - 1] === '\n' ? text.length - 1 : text.length;
+    if (off > len) off = len;
+    // Skip lines before the one holding the offset (multi-line texts).
+    for (;;) {
+      const nl = text.indexOf('\n');
+      if (nl < 0 || nl >= off) break;
+      text = text.slice(nl + 1);
+      len -= nl + 1;
+      off -= nl + 1;
+    }
+    out += '    ' + text.join('');
+    if (text[len] !== '\n') out += '\n';
+    if (off >= 0) out += '    ' + ' '.repeat(off) + '^'.repeat(reps) + '\n';
+  }
+  return out + `${e.pyType}: ${e.msg}\n`;
+}
+
+/**
  * Source nested too deeply for the parser (CPython raises RecursionError from ast construction,
  * or MemoryError from its parser stack). Not a SyntaxError: CPython does not raise one either.
  */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../../src/parser.js';
-import { PySyntaxError } from '../../src/errors/syntax.js';
+import { formatSyntaxError, PySyntaxError } from '../../src/errors/syntax.js';
 import { dump } from '../../src/ast-dump.js';
 import { walk } from '../../src/ast.js';
 
@@ -254,6 +254,27 @@ describe('parser: SyntaxError messages and locations as python3', () => {
   it.runIf(hasPython)('agrees with python3 regenerated now', () => {
     const out = execFileSync('python3', [here + 'pyerrors.py', here + 'errors.json']).toString();
     expect(sources.map(ourError)).toEqual(JSON.parse(out));
+  });
+
+  // Made by: python3 test/frontend/pystderr.py test/frontend/errors.json > test/frontend/errors.stderr.json
+  const stderr = JSON.parse(readFileSync(here + 'errors.stderr.json', 'utf8')) as (string | null)[];
+  const printed = (src: string): string | null => {
+    try {
+      parse(src, 'prog.py');
+      return null;
+    } catch (e) {
+      if (!(e instanceof PySyntaxError)) throw e;
+      return formatSyntaxError(e);
+    }
+  };
+
+  it('formats each error exactly as `python3 prog.py` prints it', () => {
+    expect(sources.map(printed)).toEqual(stderr);
+  });
+
+  it.runIf(hasPython)('formats each error as python3 prints it, regenerated now', () => {
+    const out = execFileSync('python3', [here + 'pystderr.py', here + 'errors.json']).toString();
+    expect(sources.map(printed)).toEqual(JSON.parse(out));
   });
 
   it('throws a JS Error subclass carrying the source line', () => {
