@@ -66,10 +66,11 @@ int mt_lookup(struct mt_state *S, uint64_t a, struct memtable_info *info_ret) {
   if (a >= MT_ADDR_LIMIT) return 1;
   struct mt_leaf *leaf = leaf_find(S, a);
   if (!leaf) return 1;
-  for (;;) {
+  for (unsigned spins = 0;; spins++) {
     uint32_t seq = LOAD(&leaf->seq);
-    if (seq & 1) {
-      __builtin_ia32_pause();
+    if (seq & 1) { /* a writer is in this leaf: wait, yielding if it was descheduled */
+      if (spins < 64) __builtin_ia32_pause();
+      else sched_yield();
       continue;
     }
     int torn = 0;
