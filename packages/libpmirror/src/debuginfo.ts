@@ -456,11 +456,7 @@ export class DebugInfo {
    */
   type(name: string): Type | undefined {
     if (this.byName.has(name)) return this.byName.get(name) ?? undefined;
-    let die = this.lookup(KIND_TYPE, name);
-    if (die === undefined) {
-      const dwarf = Object.entries(GDB_TO_DWARF).find(([g]) => g === name)?.[1];
-      if (dwarf) die = this.lookup(KIND_TYPE, dwarf);
-    }
+    const die = this.lookup(KIND_TYPE, name); // the core also accepts gdb's "unsigned long" for "long unsigned int"
     const t = die === undefined ? undefined : this.typeAt(die);
     this.byName.set(name, t ?? null);
     return t;
@@ -711,15 +707,5 @@ function toLocation(raw: RawLocation): Location {
   }
 }
 
-/** gdb's spellings of base types, mapped back to DWARF's. */
-const GDB_TO_DWARF: Record<string, string> = {
-  long: 'long int',
-  'unsigned long': 'long unsigned int',
-  short: 'short int',
-  'unsigned short': 'short unsigned int',
-  'long long': 'long long int',
-  'unsigned long long': 'long long unsigned int',
-  unsigned: 'unsigned int',
-};
 
 export { PmirrorError };

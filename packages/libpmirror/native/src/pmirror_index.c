@@ -369,6 +369,16 @@ int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die,
   default: return pm_fail(PMIRROR_E_INVAL, "lookup kind %d", kind);
   }
   const pm_entry *e = table_find(d->index, ns, name, key_hash(ns, name));
+  if (!e && kind == PMIRROR_KIND_TYPE && ns == NS_PLAIN) { /* gdb's spellings of DWARF base type names */
+    static const char *alias[][2] = {
+        {"long", "long int"}, {"unsigned long", "long unsigned int"}, {"short", "short int"},
+        {"unsigned short", "short unsigned int"}, {"long long", "long long int"},
+        {"unsigned long long", "long long unsigned int"}, {"unsigned", "unsigned int"},
+        {"signed char", "signed char"}, {"unsigned __int128", "__int128 unsigned"},
+    };
+    for (size_t i = 0; !e && i < sizeof alias / sizeof alias[0]; i++)
+      if (strcmp(name, alias[i][0]) == 0) e = table_find(d->index, ns, alias[i][1], key_hash(ns, alias[i][1]));
+  }
   if (!e) return PMIRROR_E_NOTFOUND;
   *die = e->die;
   if (defined) *defined = !e->decl && (e->ns != NS_FUNC || e->has_code);
