@@ -267,13 +267,23 @@ export function writeValue(b: Block, off: number, c: CInfo, v: any, what: string
 
 // -- Python values to C (shared by field writes and call arguments) --
 
-/** A Python int (or bool) as a C integer of type c: TypeError for non-ints, OverflowError out of range. */
+/** Whether an integer type is a C character type (char, signed char, unsigned char). */
+function isCharType(c: CInfo): boolean {
+  return c.bare.kind === 'base' && (c.bare.encoding === 'signed char' || c.bare.encoding === 'unsigned char');
+}
+
+/**
+ * A Python int (or bool; for character types also a 1-byte bytes or an ASCII 1-character str, as
+ * ctypes' c_char takes) as a C integer of type c: TypeError otherwise, OverflowError out of range.
+ */
 export function toCInt(v: any, c: CInfo, what: string): bigint {
   let x: bigint;
   if (typeof v === 'number' && Number.isInteger(v)) x = BigInt(v);
   else if (typeof v === 'bigint') x = v;
   else if (typeof v === 'boolean') x = v ? 1n : 0n;
-  else throw pyErr('TypeError', `${what} must be int, not ${pyTypeName(v)}`);
+  else if (c.size === 1 && isCharType(c) && isBytes(v) && v.b.length === 1) x = c.signed ? BigInt((v.b[0] << 24) >> 24) : BigInt(v.b[0]);
+  else if (c.size === 1 && isCharType(c) && typeof v === 'string' && v.length === 1 && v.charCodeAt(0) < 128) x = BigInt(v.charCodeAt(0));
+  else throw pyErr('TypeError', `${what} must be int${c.size === 1 && isCharType(c) ? ' or a single character' : ''}, not ${pyTypeName(v)}`);
   if (x < c.min || x > c.max) throw pyErr('OverflowError', `${what}: int ${x} out of range for C type '${cname(c.type)}'`);
   return x;
 }

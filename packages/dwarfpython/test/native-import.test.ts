@@ -74,7 +74,7 @@ print(demo.DEMO_ANSWER, demo.DEMO_MASK, demo.DEMO_NAME, demo.DEMO_ALIAS)
 print(demo.demo_counter, demo.demo_greeting)
 demo.demo_counter = 99
 print(demo.demo_counter)
-print(demo.count_char("banana", ord("a")))
+print(demo.count_char("banana", ord("a")), demo.count_char("banana", b"n"), demo.count_char("banana", "b"))
 `);
     const theirs = runScript('python3', `import ctypes
 demo = ctypes.CDLL(${JSON.stringify(lib())})
@@ -88,7 +88,8 @@ c = ctypes.c_int.in_dll(demo, "demo_counter"); g = ctypes.c_char_p.in_dll(demo, 
 print(c.value, g.value.decode())
 c.value = 99
 print(c.value)
-print(demo.count_char(b"banana", ord("a")))
+demo.count_char.argtypes = [ctypes.c_char_p, ctypes.c_char]
+print(demo.count_char(b"banana", ord("a")), demo.count_char(b"banana", b"n"), demo.count_char(b"banana", b"b"))
 `);
     expect(theirs.status).toBe(0);
     expect(ours.stderr).toBe('');
@@ -115,6 +116,7 @@ attempt(demo.add8, 128, 0)
 attempt(demo.twice64, -1)
 attempt(demo.point_sum, 5)
 attempt(demo.count_char, 5, 1)
+attempt(demo.count_char, "x", "ab")
 print(demo.point_sum(None))
 try:
     demo.no_such_function
@@ -134,6 +136,7 @@ except AttributeError as e:
       "OverflowError: twice64() argument 1: int -1 out of range for C type 'uint64_t'",
       "TypeError: point_sum() argument 1 must be a list, a C pointer or None (for 'const struct point *'), not int",
       "TypeError: count_char() argument 1 must be str, bytes, a C pointer or None (for 'const char *'), not int",
+      'TypeError: count_char() argument 2 must be int or a single character, not str',
       '-1',
       'AttributeError',
       '',
