@@ -29,6 +29,9 @@ const CMPOPS: Record<string, A.cmpop['_type']> = {
 };
 // Nesting of expressions beyond this raises PyParserRecursionError (CPython fails near 1000-3000 too).
 const MAX_DEPTH = 2500;
+// Left-associative chains (a + b + ..., a.b.c..., f()()...) build deep trees without deep parsing;
+// CPython's AST construction fails near this depth with RecursionError.
+const MAX_AST_DEPTH = 2985;
 /** Errors raised inside f-string expressions (their text is the expression, even for files). */
 const fstringErrors = new WeakSet<PySyntaxError>();
 
@@ -1241,7 +1244,8 @@ class Parser {
     // Precedence climbing over the left-associative levels (fewer calls than one function per level).
     const st = this.pos(this.peek());
     let left = this.factor();
-    for (;;) {
+    for (let chain = this.depth; ; chain++) {
+      if (chain > MAX_AST_DEPTH) throw new PyParserRecursionError();
       const t = this.peek();
       if (t.type !== T.OP) return left;
       const info = BINOPS.get(t.value);
@@ -1306,7 +1310,8 @@ class Parser {
   private primary(): A.expr {
     const st = this.pos(this.peek());
     let e = this.atom();
-    for (;;) {
+    for (let chain = this.depth; ; chain++) {
+      if (chain > MAX_AST_DEPTH) throw new PyParserRecursionError();
       const t = this.peek();
       if (t.type !== T.OP) return e;
       if (t.value === '.') {

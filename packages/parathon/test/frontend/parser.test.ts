@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '../../src/parser.js';
-import { formatSyntaxError, PySyntaxError } from '../../src/errors/syntax.js';
+import { formatSyntaxError, PyParserRecursionError, PySyntaxError } from '../../src/errors/syntax.js';
 import { dump } from '../../src/ast-dump.js';
 import { walk } from '../../src/ast.js';
 
@@ -200,6 +200,46 @@ describe('parser: eval and single modes, dump options, as python3', () => {
   it.runIf(hasPython)('agrees with python3 regenerated now', () => {
     const out = execFileSync('python3', [here + 'pymodes.py', here + 'modes.json']).toString();
     expect(cases.map(run)).toEqual(JSON.parse(out));
+  });
+});
+
+describe('parser: nesting limits as python3', () => {
+  // [source, what python3's ast.parse does]; checked live below when python3 is present.
+  const cases: [string, string][] = [
+    ['x = ' + '1 + '.repeat(2900) + '1', 'ok'],
+    ['x = ' + '1 + '.repeat(3100) + '1', 'RecursionError'],
+    ['a' + '.b'.repeat(3100), 'RecursionError'],
+    ['not '.repeat(2000) + 'x', 'ok'],
+    ['('.repeat(200) + ')'.repeat(200), 'ok'],
+    ['('.repeat(201) + ')'.repeat(201), 'too many nested parentheses'],
+    [Array.from({ length: 101 }, (_, i) => ' '.repeat(i) + 'if x:\n').join('') + ' '.repeat(101) + 'pass\n', 'too many levels of indentation'],
+  ];
+  const outcome = (src: string): string => {
+    try {
+      parse(src);
+      return 'ok';
+    } catch (e) {
+      if (e instanceof PyParserRecursionError) return e.pyType;
+      if (e instanceof PySyntaxError) return e.msg;
+      throw e;
+    }
+  };
+
+  it('fails where python3 fails, with the same kind of error, and never with a JS stack overflow', () => {
+    expect(cases.map(([src]) => outcome(src))).toEqual(cases.map(([, want]) => want));
+  });
+
+  it.runIf(hasPython)('agrees with python3 now', () => {
+    const out = execFileSync('python3', ['-c', `
+import ast, json, sys
+res = []
+for src in json.load(sys.stdin):
+    try:
+        ast.parse(src); res.append('ok')
+    except RecursionError: res.append('RecursionError')
+    except SyntaxError as e: res.append(e.msg)
+print(json.dumps(res))`], { input: JSON.stringify(cases.map(([src]) => src)) }).toString();
+    expect(cases.map(([src]) => outcome(src))).toEqual(JSON.parse(out));
   });
 });
 
