@@ -547,6 +547,21 @@ export function sortList(a: any[], key: any, reverse: boolean): void {
     for (let i = 0; i < n; i++) a[i] = vals[packed[i]! % 2 ** 21];
     return;
   }
+  if (kind === 1 || kind === 2 || kind === 3) {
+    // Sort an index array by keys held in a flat array: fewer objects than key/value pairs, and
+    // the index tie-break keeps it stable (ties stay in original order for reverse=True too).
+    const ks: any = kind === 2 ? keys : new Float64Array(n);
+    if (kind !== 2) for (let i = 0; i < n; i++) ks[i] = kind === 3 ? keys[i].v : keys[i];
+    if (kind === 2 || !ks.some((k: number) => k !== k)) {
+      const idx: number[] = new Array(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
+      if (kind === 2) idx.sort(reverse ? (i, j) => (ks[i] > ks[j] ? -1 : ks[i] < ks[j] ? 1 : i - j) : (i, j) => (ks[i] < ks[j] ? -1 : ks[i] > ks[j] ? 1 : i - j));
+      else idx.sort(reverse ? (i, j) => ks[j] - ks[i] || i - j : (i, j) => ks[i] - ks[j] || i - j);
+      const vals = a.slice();
+      for (let i = 0; i < n; i++) a[i] = vals[idx[i]!];
+      return;
+    }
+  }
   const pairs: { k: any; v: any }[] = new Array(n);
   if (kind === 3) for (let i = 0; i < n; i++) pairs[i] = { k: keys[i].v, v: a[i] };
   else for (let i = 0; i < n; i++) pairs[i] = { k: keys[i], v: a[i] };
