@@ -485,20 +485,12 @@ export class DebugInfo {
 
   /** An enumerator by name: its value and enum type. */
   enumerator(name: string): EnumeratorInfo | undefined {
-    const die = this.lookup(KIND_ENUMERATOR, name);
-    if (die === undefined) return undefined;
-    for (const t of this.types.values()) {
-      const e = t.kind === 'enum' ? t.enumerators.find((x) => x.name === name) : undefined;
-      if (e) return { ...e, type: t };
-    }
-    // The enumerator's parent enum is found through the type index by scanning enum names.
-    for (const entry of this.typeNames()) {
-      if (!entry.startsWith('enum ')) continue;
-      const t = this.type(entry);
-      const e = t?.enumerators.find((x) => x.name === name);
-      if (t && e) return { ...e, type: t };
-    }
-    return undefined;
+    const enumDie: N.Out<number> = [0];
+    const raw: N.Out<number | bigint> = [0];
+    if (!check(N.pmirror_debug_enumerator(this.handle, name, enumDie, raw))) return undefined;
+    const type = this.typeAt(enumDie[0]);
+    const e = type.enumerators.find((x) => x.name === name);
+    return e ? { name, value: e.value, type } : undefined;
   }
 
   /** A `#define` (from gcc -g3 debug info): the last definition in unit order. */

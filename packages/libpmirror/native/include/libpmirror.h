@@ -129,6 +129,11 @@ enum pmirror_kind {
 /* Looks a name up: 0 with the offset of its DIE (a definition when one exists), 1 if absent. */
 PMIRROR_PUBLIC int pmirror_debug_lookup(pmirror_debug *debug, int kind, const char *name, uint64_t *die_ret);
 
+/* An enumerator by name: 0 with the DIE of its enumeration type (describe it for the enumerators'
+ * values with the type's signedness) and its raw DW_AT_const_value, or 1. */
+PMIRROR_PUBLIC int pmirror_debug_enumerator(pmirror_debug *debug, const char *name, uint64_t *enum_die_ret,
+                                            int64_t *value_ret);
+
 /* JSON describing the DIE at `die` and every type it reaches (a closure keyed by DIE offset):
  * {"root": off, "types": {off: {...}}, "entity": {...}} where entity is the function or variable
  * when die is one. Declarations resolve to definitions by name. */

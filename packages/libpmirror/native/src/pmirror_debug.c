@@ -206,6 +206,22 @@ int pmirror_debug_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die_ret
   return 0;
 }
 
+int pmirror_debug_enumerator(pmirror_debug *d, const char *name, uint64_t *enum_die_ret, int64_t *value_ret) {
+  if (!d || !name) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_enumerator: NULL argument");
+  int rc = pmirror_debug_index(d);
+  if (rc) return rc;
+  uint64_t die, enum_die;
+  if ((rc = pm_index_enumerator(d, name, &die, &enum_die))) return rc;
+  pm_die e;
+  pm_attr a;
+  if ((rc = pm_die_at(d, die, &e))) return rc;
+  if ((rc = pm_die_attr(d, &e, DW_AT_const_value, &a)) != 0)
+    return rc < 0 ? rc : pm_fail(PMIRROR_E_DWARF, "enumerator %s has no value", name);
+  if (enum_die_ret) *enum_die_ret = enum_die;
+  if (value_ret) *value_ret = a.v.s; /* the enum's signedness is applied by describing enum_die */
+  return 0;
+}
+
 int pmirror_debug_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die_ret, uint64_t *start_ret) {
   if (!d) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_variable_at: NULL argument");
   int rc = pmirror_debug_index(d);

@@ -197,7 +197,8 @@ static int index_enumerators(pmirror_debug *d, pm_index *ix, const pm_die *en) {
     ix->dies++;
     if (c.abbrev->tag == DW_TAG_enumerator) {
       const char *nm = pm_die_name(d, &c);
-      if (nm && !add_entry(ix, (pm_entry){.name = nm, .die = c.offset, .ns = NS_ENUMERATOR}))
+      /* low holds the enumeration type's DIE: the enumerator's value needs its type. */
+      if (nm && !add_entry(ix, (pm_entry){.name = nm, .die = c.offset, .low = en->offset, .ns = NS_ENUMERATOR}))
         return pm_fail(PMIRROR_E_NOMEM, "index");
     }
     pm_die n;
@@ -403,6 +404,14 @@ int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_
   if (!r) return PMIRROR_E_NOTFOUND;
   *die = r->die;
   *low = r->lo;
+  return 0;
+}
+
+int pm_index_enumerator(pmirror_debug *d, const char *name, uint64_t *die, uint64_t *enum_die) {
+  const pm_entry *e = table_find(d->index, NS_ENUMERATOR, name, key_hash(NS_ENUMERATOR, name));
+  if (!e) return PMIRROR_E_NOTFOUND;
+  *die = e->die;
+  *enum_die = e->low;
   return 0;
 }
 

@@ -383,6 +383,7 @@ void pm_index_free(pm_index *ix);
 int pm_index_lookup(pmirror_debug *d, int kind, const char *name, uint64_t *die, bool *defined);
 int pm_index_function_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low);
 int pm_index_variable_at(pmirror_debug *d, uint64_t addr, uint64_t *die, uint64_t *low);
+int pm_index_enumerator(pmirror_debug *d, const char *name, uint64_t *die, uint64_t *enum_die);
 int pm_index_list(pmirror_debug *d, int kind, pm_sbuf *b);
 void pm_index_stats(pmirror_debug *d, pm_sbuf *b);
 int pm_unit_at(pmirror_debug *d, uint64_t addr, pm_unit **unit);

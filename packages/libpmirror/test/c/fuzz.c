@@ -39,7 +39,11 @@ static void exercise(pmirror_debug *d) {
       char *desc;
       const char *def, *file;
       unsigned line;
+      uint64_t enum_die;
+      int64_t value;
       if (kinds[k] == PMIRROR_KIND_MACRO) pmirror_debug_macro(d, name, &def, &file, &line);
+      else if (kinds[k] == PMIRROR_KIND_ENUMERATOR && pmirror_debug_enumerator(d, name, &enum_die, &value) == 0 &&
+               pmirror_debug_describe(d, enum_die, &desc) == 0) pmirror_free(desc);
       else if (pmirror_debug_lookup(d, kinds[k], name, &die) == 0 && pmirror_debug_describe(d, die, &desc) == 0) pmirror_free(desc);
       p = end;
     }
