@@ -169,6 +169,10 @@ describe('the process mirror', () => {
     const q = m.query(obj.bias + addr)!;
     const [fn, pos] = addr2line(so, [addr])[0]!;
     expect([q.symbol, q.function, `${q.file}:${q.line}`]).toEqual(['plugin_twice', fn, pos]);
+    plugin.unload();
+    expect(m.refresh()).toBe(true);
+    expect(m.objects().some((o) => o.path === so)).toBe(false);
+    expect(m.query(obj.bias + addr)).toBeUndefined();
     m.close();
   });
 });
