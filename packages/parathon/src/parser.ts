@@ -151,11 +151,6 @@ class Parser {
 
   // -- Errors --
 
-  private sourceLine(lineno: number): string | null {
-    if (this.root !== this.tz) return null;
-    return this.tz.lineText(lineno) || null;
-  }
-
   /** Converts a 0-based byte column on `lineno` to CPython's 1-based character offset. */
   private offset(lineno: number, byteCol: number): number {
     const text = this.root.lineText(lineno);
@@ -2037,7 +2032,6 @@ class Parser {
       cases.push({ _type: 'match_case', pattern, guard, body });
     }
     this.next();
-    const lastCase = cases[cases.length - 1];
     return this.span({ _type: 'Match', subject, cases } as A.Match, this.pos(kw), this.endTok());
   }
 
@@ -2280,10 +2274,6 @@ function fileText(e: PySyntaxError, source: string, filename: string, mode: Pars
 /** CPython's SyntaxError.text for parser errors: the source line, newline-terminated. */
 function withNewline(line: string): string {
   return line.endsWith('\n') ? line : line + '\n';
-}
-
-function lastOf(body: A.stmt[]): { end_lineno: number; end_col_offset: number } {
-  return body[body.length - 1];
 }
 
 /** Constant value of a NUMBER token: int -> bigint, float -> number, imaginary -> complex. */

@@ -482,7 +482,6 @@ export class Tokenizer {
       this.finishNumber(start, p, kind);
       return;
     }
-    let isFloat = false;
     if (c0 !== 46) {
       if (!digits(isDigit, 'decimal')) return;
       // Leading zeros in a non-zero decimal integer are an error.
@@ -496,7 +495,6 @@ export class Tokenizer {
       }
     }
     if (src.charCodeAt(p) === 46) {
-      isFloat = true;
       p++;
       if (isDigit(src.charCodeAt(p)) && !digits(isDigit, 'decimal')) return;
     }
@@ -520,7 +518,6 @@ export class Tokenizer {
         return;
       }
       if (!digits(isDigit, 'decimal')) return;
-      isFloat = true;
     }
     if ((src.charCodeAt(p) | 0x20) === 106) {
       this.finishNumber(start, p + 1, 'imaginary');
