@@ -118,7 +118,7 @@ export function print(args: any[], kw: Kw): any {
   let s = '';
   for (let i = 0; i < args.length; i++) s += (i ? sep : '') + str(args[i]);
   s += end;
-  const f = file ?? streams.stdout;
+  const f = file ?? (streams as any).sysd?.stdout ?? streams.stdout;
   if (f instanceof TextStream) {
     if (f === stderr) stdout.flush();
     f.write(s);

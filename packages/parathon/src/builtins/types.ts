@@ -210,7 +210,12 @@ export function dirOf(x: any): string[] {
   for (const k of t.mro) for (const n of Object.keys(k.$d)) names.add(n);
   return [...names].sort();
 }
-def(type_, '__call__', (t: any, ...args: any[]) => call(t, args, null), (args, kw) => call(args[0], args.slice(1), kw));
+/** type.__call__: type(x), or create and initialise an instance (what a metaclass's super().__call__ reaches). */
+function typeCall(t: any, args: any[], kw: Kw): any {
+  if (t === type_) return call(t, args, kw);
+  return construct(t, args, kw);
+}
+def(type_, '__call__', (t: any, ...args: any[]) => typeCall(t, args, null), (args, kw) => typeCall(args[0], args.slice(1), kw));
 def(type_, '__repr__', (t: PyType) => (t.module === 'builtins' ? `<class '${t.qualname}'>` : `<class '${t.module}.${t.qualname}'>`));
 def(type_, 'mro', (t: PyType) => t.mro.slice());
 def(type_, '__subclasses__', () => []);
