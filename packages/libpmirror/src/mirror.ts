@@ -95,6 +95,15 @@ export class Mirror {
     return changed[0] !== 0;
   }
 
+  /**
+   * Forgets what was read of the loaded object at `path` (symbols, DWARF), so the next query reads
+   * the file again: for objects rewritten in place after loading, as libdl-ext does when it adds
+   * symbols. Returns false when no loaded object has that path.
+   */
+  forget(path: string): boolean {
+    return check(N.pmirror_mirror_forget(this.handle, path));
+  }
+
   /** The loaded objects, in the dynamic linker's order. */
   objects(): LoadedObject[] {
     const out: N.Out<unknown> = [null];

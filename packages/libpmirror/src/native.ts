@@ -169,6 +169,11 @@ export const pmirror_mirror_refresh = lib.func(
   'int pmirror_mirror_refresh(pmirror_mirror *mirror, _Out_ int *changed_ret)',
 ) as (h: Handle, changed: Out<number>) => number;
 /** `pmirror_mirror_objects` of native/include/libpmirror.h (contract documented there). @internal */
+/** `pmirror_mirror_forget` of native/include/libpmirror.h (contract documented there). @internal */
+export const pmirror_mirror_forget = lib.func('int pmirror_mirror_forget(pmirror_mirror *mirror, const char *path)') as (
+  h: Handle,
+  path: string,
+) => number;
 export const pmirror_mirror_objects = lib.func(
   'int pmirror_mirror_objects(pmirror_mirror *mirror, _Out_ void **json_ret)',
 ) as (h: Handle, out: Out<unknown>) => number;

@@ -169,6 +169,9 @@ describe('the process mirror', () => {
     const q = m.query(obj.bias + addr)!;
     const [fn, pos] = addr2line(so, [addr])[0]!;
     expect([q.symbol, q.function, `${q.file}:${q.line}`]).toEqual(['plugin_twice', fn, pos]);
+    // Forgetting the object makes the next query read the file again, with the same answers.
+    expect([m.forget(so), m.forget('/no/such/object.so')]).toEqual([true, false]);
+    expect(m.query(obj.bias + addr)).toEqual(q);
     plugin.unload();
     expect(m.refresh()).toBe(true);
     expect(m.objects().some((o) => o.path === so)).toBe(false);

@@ -223,6 +223,11 @@ PMIRROR_PUBLIC void pmirror_mirror_destroy(pmirror_mirror *mirror);
 /* Rereads the list of loaded objects if it changed; *changed_ret (if not NULL) tells whether it did. */
 PMIRROR_PUBLIC int pmirror_mirror_refresh(pmirror_mirror *mirror, int *changed_ret);
 
+/* Drops what the mirror has read of the loaded object at `path` (its symbols and DWARF), so the next
+ * query reads the file again: for objects rewritten in place after loading (libdl-ext adds symbols
+ * that way). 0, or 1 when no loaded object has that path. */
+PMIRROR_PUBLIC int pmirror_mirror_forget(pmirror_mirror *mirror, const char *path);
+
 /* JSON array of loaded objects: name, path, base (load bias), segments, build-id. */
 PMIRROR_PUBLIC int pmirror_mirror_objects(pmirror_mirror *mirror, char **json_ret);
 

@@ -170,6 +170,24 @@ int pmirror_mirror_objects(pmirror_mirror *m, char **json_ret) {
   return pm_sb_finish(&b, json_ret);
 }
 
+int pmirror_mirror_forget(pmirror_mirror *m, const char *path) {
+  if (!m || !path) return pm_fail(PMIRROR_E_INVAL, "pmirror_mirror_forget: NULL argument");
+  pthread_mutex_lock(&m->lock);
+  int rc = PMIRROR_E_NOTFOUND;
+  for (size_t i = 0; i < m->n; i++) {
+    pm_object *o = &m->objs[i];
+    if (strcmp(o->path, path) != 0) continue;
+    pmirror_debug_destroy(o->debug);
+    pmirror_elf_destroy(o->elf);
+    o->debug = NULL;
+    o->elf = NULL;
+    o->tried = false;
+    rc = 0;
+  }
+  pthread_mutex_unlock(&m->lock);
+  return rc;
+}
+
 static pm_object *object_at(pmirror_mirror *m, uint64_t addr) {
   for (size_t i = 0; i < m->n; i++)
     for (int k = 0; k < m->objs[i].nload; k++)
