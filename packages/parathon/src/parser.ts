@@ -330,6 +330,10 @@ class Parser {
     const body: A.stmt[] = [];
     while (this.peek().type === T.NEWLINE) this.next();
     if (this.peek().type !== T.ENDMARKER) this.statement(body);
+    // After a compound statement CPython's grammar wants the end of input (statement_newline).
+    if (body.length && COMPOUND.has(body[0]._type) && this.peek().type !== T.ENDMARKER && this.peek().type !== T.NEWLINE) {
+      throw this.invalid();
+    }
     // CPython checks for more input by reading characters, not tokens (the tokenizer stays on this line).
     let j = this.i;
     while (this.toks[j].type === T.NEWLINE) j++;
@@ -338,6 +342,12 @@ class Parser {
       throw this.error('multiple statements found while compiling a single statement', t.lineno, t.col, t.end_lineno, t.end_col);
     }
     return { _type: 'Interactive', body };
+  }
+
+  /** Whether the furthest token the parser looked at is the end of the input (more input could help). */
+  reachedEnd(): boolean {
+    const t = this.toks[Math.min(this.farAll, this.toks.length - 1)];
+    return t.type === T.ENDMARKER || (t.type === T.DEDENT && t.start >= this.tz.src.length);
   }
 
   /** fstring: star_expressions, over the sub-source "(expr)". */
@@ -2269,6 +2279,47 @@ function fileText(e: PySyntaxError, source: string, filename: string, mode: Pars
   const line = lines[e.lineno - 1];
   if (line === undefined) return e;
   return new PySyntaxError(e.pyType, e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, line + '\n');
+}
+
+/** Statements that hold a block (they need a blank line to end at the interactive prompt). */
+const COMPOUND = new Set(['If', 'For', 'AsyncFor', 'While', 'With', 'AsyncWith', 'Try', 'TryStar', 'FunctionDef',
+  'AsyncFunctionDef', 'ClassDef', 'Match']);
+
+/**
+ * What python3's `codeop.compile_command(source, filename, 'single')` decides for a REPL buffer
+ * (lines joined by newlines): `null` when the input is incomplete and the prompt should continue
+ * with `... `, the parsed statement when it is complete; throws {@link PySyntaxError} when it is wrong.
+ *
+ * @example
+ * compileCommand('if x:')          // null
+ * compileCommand('if x:\n  y')     // null (a block ends with an empty line)
+ * compileCommand('if x:\n  y\n')   // Interactive
+ */
+export function compileCommand(source: string, filename = '<input>'): A.Interactive | null {
+  if (source.includes('\r')) source = source.replace(/\r\n?/g, '\n');
+  // Only blank lines and comments: CPython compiles `pass`.
+  if (source.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'))) source = 'pass';
+  const p = new Parser(source, filename, null, null);
+  p.execMode = false;
+  let tree: A.Interactive;
+  try {
+    tree = p.parseInteractive();
+  } catch (e) {
+    if (e instanceof PySyntaxError) {
+      const err = p.overrideWithTokenizerError(e);
+      const kind = tokenizerErrors.get(err);
+      // Open brackets, triple-quoted strings and continuation lines at the end ask for more, as
+      // does a grammar rule still waiting for tokens at the end of the input.
+      if (kind === 'eof' || err.msg.startsWith('unterminated triple-quoted string literal') ||
+        err.msg === 'unexpected EOF while parsing' || (!kind && p.reachedEnd())) return null;
+      throw err;
+    }
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw new PyParserRecursionError();
+    throw e;
+  }
+  // A compound statement is complete only once an empty line follows it.
+  if (tree.body.length && COMPOUND.has(tree.body[0]._type) && !source.endsWith('\n')) return null;
+  return tree;
 }
 
 /** CPython's SyntaxError.text for parser errors: the source line, newline-terminated. */

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../../src/parser.js';
+import { compileCommand, parse } from '../../src/parser.js';
 import { formatSyntaxError, PyParserRecursionError, PySyntaxError } from '../../src/errors/syntax.js';
 import { dump } from '../../src/ast-dump.js';
 import { walk } from '../../src/ast.js';
@@ -240,6 +240,29 @@ for src in json.load(sys.stdin):
     except SyntaxError as e: res.append(e.msg)
 print(json.dumps(res))`], { input: JSON.stringify(cases.map(([src]) => src)) }).toString();
     expect(cases.map(([src]) => outcome(src))).toEqual(JSON.parse(out));
+  });
+});
+
+describe('compileCommand: the REPL decides like codeop.compile_command', () => {
+  const sources = JSON.parse(readFileSync(here + 'repl.json', 'utf8')) as string[];
+  // Made by: python3 test/frontend/pycodeop.py test/frontend/repl.json > test/frontend/repl.expected.json
+  const stored = JSON.parse(readFileSync(here + 'repl.expected.json', 'utf8')) as string[];
+  const decide = (src: string): string => {
+    try {
+      return compileCommand(src) === null ? 'INCOMPLETE' : 'COMPLETE';
+    } catch (e) {
+      if (!(e instanceof PySyntaxError)) throw e;
+      return 'ERROR ' + e.msg;
+    }
+  };
+
+  it('says incomplete, complete or error for each buffer as stored from python3', () => {
+    expect(sources.map(decide)).toEqual(stored);
+  });
+
+  it.runIf(hasPython)('agrees with python3 regenerated now', () => {
+    const out = execFileSync('python3', [here + 'pycodeop.py', here + 'repl.json']).toString();
+    expect(sources.map(decide)).toEqual(JSON.parse(out));
   });
 });
 
