@@ -86,6 +86,13 @@ describe('corrupt input', () => {
     expect(whole.status).toBe(0);
   });
 
+  it('parses everything in libc under ASan + UBSan (every name described, sampled addresses, locations)', () => {
+    const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: true });
+    const r = runProgram(driver, ['--once', '/lib/x86_64-linux-gnu/libc.so.6'], {}, 180_000);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('once ok');
+  }, 200_000);
+
   it('answers from four threads at once on one object (ThreadSanitizer)', () => {
     const exe = gcc('shapes.c', 'threads-seed', ['-g', '-O0']);
     const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: 'thread' });

@@ -137,6 +137,20 @@ describe('the type model', () => {
     }
   });
 
+  it('parses everything in libc: every function, variable and named type prints', () => {
+    const d = DebugInfo.open(LIBC);
+    const fs = d.functions();
+    expect(fs.length).toBeGreaterThan(4000);
+    for (const f of fs) expect(f.toC()).toContain(f.name);
+    const vs = d.variables();
+    expect(vs.length).toBeGreaterThan(500);
+    for (const v of vs) expect(typeof v.type.toC()).toBe('string');
+    const names = d.typeNames();
+    expect(names.length).toBeGreaterThan(1000);
+    for (const n of names) expect(d.type(n)?.toC()).toBeTruthy();
+    expect(fs.filter((f) => f.callable).length).toBeGreaterThan(1000);
+  });
+
   it('answers the questions dwarfpython asks about libc', () => {
     const d = DebugInfo.open(LIBC);
     const q = d.func('qsort')!;

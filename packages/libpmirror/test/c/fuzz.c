@@ -1,6 +1,7 @@
 /* Corrupt-input driver: mutates an ELF file many ways and runs every query on each; must never crash.
  * usage: fuzz <elf> <iterations> <seed> [lo hi]...   (lo/hi: byte ranges to aim mutations at)
- *        fuzz --threads <elf>                        (concurrent queries on one object) */
+ *        fuzz --threads <elf>                        (concurrent queries on one object)
+ *        fuzz --once <elf>                           (every query once over an intact object) */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,11 +22,15 @@ static uint64_t next_rand(void) {
 /* Runs every query the library offers over one opened object. */
 static void exercise(pmirror_debug *d) {
   char *json = NULL;
+  uint64_t lows[512];
+  size_t nlows = 0;
   if (pmirror_debug_info(d, &json) == 0) pmirror_free(json);
   static const int kinds[] = {PMIRROR_KIND_TYPE, PMIRROR_KIND_FUNCTION, PMIRROR_KIND_VARIABLE, PMIRROR_KIND_ENUMERATOR,
                               PMIRROR_KIND_MACRO};
   for (int k = 0; k < 5; k++) {
     if (pmirror_debug_list(d, kinds[k], &json) != 0) continue;
+    for (char *p = json; kinds[k] == PMIRROR_KIND_FUNCTION && nlows < 512 && (p = strstr(p, "\"low\":")) != NULL; p += 6)
+      if ((lows[nlows] = strtoull(p + 6, NULL, 10)) != 0) nlows++; /* addresses inside real functions */
     /* Each listed name: look it up and describe it. */
     for (char *p = json; (p = strstr(p, "\"name\":\"")) != NULL;) {
       p += 8;
@@ -49,8 +54,8 @@ static void exercise(pmirror_debug *d) {
     }
     pmirror_free(json);
   }
-  for (int i = 0; i < 64; i++) {
-    uint64_t addr = 0x1000 + next_rand() % 0x1000, die, low;
+  for (int i = 0; i < 256; i++) {
+    uint64_t addr = nlows && (i & 1) ? lows[next_rand() % nlows] + next_rand() % 64 : 0x1000 + next_rand() % 0x1000, die, low;
     const char *file;
     unsigned line, col;
     pmirror_debug_line_at(d, addr, &file, &line, &col);
@@ -110,8 +115,19 @@ static uint8_t *slurp(const char *path, size_t *size) {
   return b;
 }
 
+/* Runs every query once over an intact object (the "parse everything" smoke run). */
+static int once(const char *path) {
+  pmirror_debug *d;
+  if (pmirror_debug_open(path, NULL, &d) != 0) return fprintf(stderr, "%s\n", pmirror_last_error()), 1;
+  exercise(d);
+  pmirror_debug_destroy(d);
+  puts("once ok");
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "--threads") == 0) return threads(argv[2]);
+  if (argc >= 3 && strcmp(argv[1], "--once") == 0) return once(argv[2]);
   if (argc < 4) return 2;
   size_t size;
   uint8_t *orig = slurp(argv[1], &size);
