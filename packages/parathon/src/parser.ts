@@ -262,7 +262,11 @@ class Parser {
     if (this.far < this.i) t = this.peek();
     if (t.type === T.INDENT) return this.unexpectedIndent(t);
     if (t.type === T.DEDENT) return this.errorAt('unexpected unindent', t, false, 'IndentationError');
-    if (t.type === T.ENDMARKER) return this.errorAt('invalid syntax', t);
+    if (t.type === T.ENDMARKER) {
+      // The generic error at ENDMARKER (no column in CPython) lands on column 0.
+      const e = this.errorAt('invalid syntax', t);
+      return new PySyntaxError(e.pyType, e.msg, e.filename, e.lineno, 0, e.end_lineno, 0, e.text);
+    }
     if (t.type === T.NEWLINE && t.value === '') return this.error('invalid syntax', t.lineno, t.col, t.lineno, t.col);
     return this.errorAt('invalid syntax', t);
   }
@@ -905,8 +909,7 @@ class Parser {
       const a = this.next();
       return this.funcDef(decos, a);
     }
-    if (t.type === T.NAME && t.value === 'async') throw this.invalid();
-    throw this.errorAt('invalid syntax', t);
+    throw this.invalid();
   }
 
   /** function_def_raw: ['async'] 'def' NAME '(' [params] ')' ['->' expression] ':' block */
