@@ -27,6 +27,13 @@ function expectError(fn: () => unknown, code: string): void {
   throw new Error('expected an error');
 }
 
+let asanDriver: string | undefined;
+/** The fuzz driver with the core compiled in under ASan + UBSan (built once per run). */
+function asan(): string {
+  asanDriver ??= compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: true });
+  return asanDriver;
+}
+
 describe('corrupt input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pmirror-'));
 
@@ -68,7 +75,7 @@ describe('corrupt input', () => {
   }
 
   it('survives mutations under AddressSanitizer + UndefinedBehaviorSanitizer', () => {
-    const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: true });
+    const driver = asan();
     for (const [name, flags] of [['frames-O2', ['-g', '-O2']], ['frames-d4', ['-gdwarf-4', '-O2']]] as const) {
       const seed = gcc('frames.c', `fuzz-seed-${name}`, [...flags]);
       const r = runProgram(driver, [seed, '150', '5', ...debugRanges(seed)], {}, 120_000);
@@ -87,7 +94,7 @@ describe('corrupt input', () => {
   });
 
   it('parses everything in libc under ASan + UBSan (every name described, sampled addresses, locations)', () => {
-    const driver = compileC({ pkg, sources: ['test/c/fuzz.c'], sanitize: true });
+    const driver = asan();
     const r = runProgram(driver, ['--once', '/lib/x86_64-linux-gnu/libc.so.6'], {}, 180_000);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('once ok');
