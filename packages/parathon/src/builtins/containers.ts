@@ -388,9 +388,8 @@ import { LookupError_ } from '../runtime/core.js';
 const C_LookupError = (): PyType => LookupError_;
 
 /** str.format / format_map. */
-export function strFormat(fmt: string, args: any[], kw: Kw, mapping?: any): string {
+export function strFormat(fmt: string, args: any[], kw: Kw, mapping?: any, counter: { n: number } = { n: 0 }): string {
   let out = '';
-  let auto = 0;
   let i = 0;
   const n = fmt.length;
   while (i < n) {
@@ -409,7 +408,7 @@ export function strFormat(fmt: string, args: any[], kw: Kw, mapping?: any): stri
       }
       if (depth) throw mkExc(ValueError_, "expected '}' before end of string");
       const field = fmt.slice(i + 1, j - 1);
-      out += formatField(field, args, kw, mapping, () => auto++);
+      out += formatField(field, args, kw, mapping, counter);
       i = j;
     } else if (c === '}') {
       if (fmt[i + 1] === '}') {
@@ -425,13 +424,13 @@ export function strFormat(fmt: string, args: any[], kw: Kw, mapping?: any): stri
   }
   return out;
 }
-function formatField(field: string, args: any[], kw: Kw, mapping: any, nextAuto: () => number): string {
+function formatField(field: string, args: any[], kw: Kw, mapping: any, counter: { n: number }): string {
   const m = /^([^!:[.]*)((?:\.[^!:[.]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
   if (!m) throw mkExc(ValueError_, `bad format field ${field}`);
   const name = m[1]!;
   let v: any;
   if (name === '') {
-    const k = nextAuto();
+    const k = counter.n++;
     if (k >= args.length) throw mkExc(IndexError_, `Replacement index ${k} out of range for positional args tuple`);
     v = args[k];
   } else if (/^\d+$/.test(name)) {
@@ -452,7 +451,7 @@ function formatField(field: string, args: any[], kw: Kw, mapping: any, nextAuto:
   if (m[3] === 'r' || m[3] === 'a') v = repr(v);
   else if (m[3] === 's') v = str(v);
   let spec = m[4] ?? '';
-  if (spec.includes('{')) spec = strFormat(spec, args, kw, mapping);
+  if (spec.includes('{')) spec = strFormat(spec, args, kw, mapping, counter);
   return format(v, spec);
 }
 
