@@ -249,6 +249,22 @@ export interface LineAddress {
   file: string;
 }
 
+/** One place a function was inlined. */
+export interface InlinedInstance {
+  /** DIE offset of the DW_TAG_inlined_subroutine. */
+  die: number;
+  /** Entry address (DW_AT_entry_pc, else the lowest address). */
+  entry: number;
+  /** Code ranges [low, high). */
+  ranges: [number, number][];
+  /** Call site file. */
+  callFile: string | undefined;
+  /** Call site line. */
+  callLine: number;
+  /** The out-of-line function the instance sits in. */
+  caller: string | undefined;
+}
+
 /** An enumerator with its enum type. */
 export interface EnumeratorInfo {
   /** Its name. */
@@ -491,6 +507,18 @@ export class DebugInfo {
     const type = this.typeAt(enumDie[0]);
     const e = type.enumerators.find((x) => x.name === name);
     return e ? { name, value: e.value, type } : undefined;
+  }
+
+  /** Every place a function (by name, or a {@link Func}) was inlined, by entry address. */
+  inlinedInstances(fn: string | Func): InlinedInstance[] {
+    let die: number | undefined = typeof fn === 'string' ? this.lookup(KIND_FUNCTION, fn) : fn.die;
+    if (die === undefined) return [];
+    const out: N.Out<unknown> = [null];
+    const rows = takeJson<(Omit<InlinedInstance, 'callFile' | 'caller'> & { callFile: string | null; caller: string | null })[]>(
+      N.pmirror_debug_inlined_instances(this.handle, die, out),
+      out,
+    )!;
+    return rows.map((r) => ({ ...r, callFile: r.callFile ?? undefined, caller: r.caller ?? undefined }));
   }
 
   /** A `#define` (from gcc -g3 debug info): the last definition in unit order. */

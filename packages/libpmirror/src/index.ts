@@ -24,6 +24,7 @@ export {
   type EntityAt,
   type LineAddress,
   type EnumeratorInfo,
+  type InlinedInstance,
   type Local,
   DWARF_REGISTERS,
   type FunctionEntry,

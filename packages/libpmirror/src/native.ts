@@ -122,6 +122,10 @@ export const pmirror_debug_scope_at = lib.func(
 export const pmirror_debug_enumerator = lib.func(
   'int pmirror_debug_enumerator(pmirror_debug *debug, const char *name, _Out_ uint64_t *enum_die_ret, _Out_ int64_t *value_ret)',
 ) as (h: Handle, name: string, enumDie: Out<number>, value: Out<number | bigint>) => number;
+/** `pmirror_debug_inlined_instances` of native/include/libpmirror.h (contract documented there). @internal */
+export const pmirror_debug_inlined_instances = lib.func(
+  'int pmirror_debug_inlined_instances(pmirror_debug *debug, uint64_t die, _Out_ void **json_ret)',
+) as (h: Handle, die: number, out: Out<unknown>) => number;
 /** `pmirror_debug_address` of native/include/libpmirror.h (contract documented there). @internal */
 export const pmirror_debug_address = lib.func(
   'int pmirror_debug_address(pmirror_debug *debug, uint64_t addr, void *buf, size_t cap, _Out_ size_t *len_ret)',

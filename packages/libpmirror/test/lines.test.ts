@@ -90,6 +90,37 @@ describe('address -> function and file:line', () => {
     }
   });
 
+  it('lists where each function was inlined, as readelf shows the DW_TAG_inlined_subroutine entries', () => {
+    const exe = gcc('shapes.c', 'lines-instances', ['-g', '-O2']);
+    const dump = spawnSync('readelf', ['--debug-dump=info', exe], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    // DIE offset -> name, and every inlined_subroutine with its abstract origin and entry pc.
+    const names = new Map<number, string>();
+    const want = new Map<string, { die: number; entry: number }[]>();
+    const dies = dump.split(/\n(?= <\d+><)/);
+    for (const d of dies) {
+      const head = /^ <\d+><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)/.exec(d);
+      if (!head) continue;
+      const name = /DW_AT_name\s*:(?: \(indirect[^)]*\):)? (\S+)/.exec(d)?.[1];
+      if (name) names.set(parseInt(head[1]!, 16), name);
+    }
+    for (const d of dies) {
+      const head = /^ <\d+><([0-9a-f]+)>: Abbrev Number: \d+ \(DW_TAG_inlined_subroutine\)/.exec(d);
+      if (!head) continue;
+      const origin = parseInt(/DW_AT_abstract_origin: <0x([0-9a-f]+)>/.exec(d)![1]!, 16);
+      const entry = /DW_AT_entry_pc\s*: (0x[0-9a-f]+)/.exec(d) ?? /DW_AT_low_pc\s*: (0x[0-9a-f]+)/.exec(d);
+      const fn = names.get(origin)!;
+      want.set(fn, [...(want.get(fn) ?? []), { die: parseInt(head[1]!, 16), entry: Number(entry![1]) }]);
+    }
+    expect(want.size).toBeGreaterThan(0);
+    const d = DebugInfo.open(exe);
+    for (const [fn, instances] of want) {
+      const ours = d.inlinedInstances(fn).map((i) => ({ die: i.die, entry: i.entry }));
+      expect({ fn, ours }).toEqual({ fn, ours: [...instances].sort((a, b) => a.entry - b.entry) });
+      expect(d.inlinedInstances(fn).every((i) => i.caller === 'main' && i.callFile!.endsWith('shapes.c'))).toBe(true);
+    }
+    expect(d.inlinedInstances('noargs')).toEqual([]);
+  });
+
   it('gives the pmirror addr2line CLI text', async () => {
     const exe = gcc('shapes.c', 'lines-cli', ['-g', '-O0']);
     const main = Elf.open(exe);

@@ -175,6 +175,12 @@ PMIRROR_PUBLIC int pmirror_debug_scope_at(pmirror_debug *debug, uint64_t addr, c
  * nothing is written and PMIRROR_E_INVAL is returned with *len_ret set (retry with len + 1). */
 PMIRROR_PUBLIC int pmirror_debug_address(pmirror_debug *debug, uint64_t addr, char *buf, size_t cap, size_t *len_ret);
 
+/* Every place the function `die` was inlined (die may be its abstract instance, a declaration or an
+ * out-of-line copy): JSON array of {die, entry, ranges, callFile, callLine, caller} sorted by entry
+ * address, where caller is the out-of-line function containing the instance. The index of
+ * inlined instances is built on the first call (a walk over every DIE). */
+PMIRROR_PUBLIC int pmirror_debug_inlined_instances(pmirror_debug *debug, uint64_t die, char **json_ret);
+
 /* Where source line `line` of `file` (a full path or its trailing components, e.g. "shapes.c")
  * starts: JSON array of {address, file}, the statement rows of every sequence, ascending. */
 PMIRROR_PUBLIC int pmirror_debug_line_addresses(pmirror_debug *debug, const char *file, unsigned line,

@@ -14,6 +14,7 @@ static void free_debug(pmirror_debug *d) {
   pm_index_free(d->index);
   pm_macros_free(d->macros);
   pm_scopes_free(d->scopes);
+  pm_instances_free(d->instances);
   pm_dwarf_free(d);
   if (d->delf != d->elf) pmirror_elf_destroy(d->delf);
   pmirror_elf_destroy(d->elf);
@@ -33,6 +34,7 @@ static int open_new(const char *path, const char *debug_dir, pmirror_elf *elf, p
   pthread_mutex_init(&d->lazy_lock, NULL);
   d->index_once = (pthread_once_t)PTHREAD_ONCE_INIT;
   d->macro_once = (pthread_once_t)PTHREAD_ONCE_INIT;
+  d->inst_once = (pthread_once_t)PTHREAD_ONCE_INIT;
   int rc = 0;
   if (!has_dwarf(elf)) {
     char *dpath = NULL;

@@ -222,7 +222,7 @@ enum {
   DW_AT_sibling = 0x01, DW_AT_location = 0x02, DW_AT_name = 0x03, DW_AT_byte_size = 0x0b,
   DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12, DW_AT_language = 0x13,
   DW_AT_comp_dir = 0x1b, DW_AT_signature = 0x69, DW_AT_call_column = 0x57, DW_AT_call_file = 0x58,
-  DW_AT_call_line = 0x59, DW_AT_entry_pc = 0x52, DW_AT_frame_base = 0x40, DW_AT_macros = 0x79,
+  DW_AT_call_line = 0x59, DW_AT_entry_pc = 0x52, DW_AT_inline = 0x20, DW_AT_frame_base = 0x40, DW_AT_macros = 0x79,
   DW_AT_GNU_macros = 0x2119, DW_AT_macro_info = 0x43, DW_AT_const_value = 0x1c, DW_AT_upper_bound = 0x2f,
   DW_AT_abstract_origin = 0x31, DW_AT_bit_size = 0x0d, DW_AT_bit_offset = 0x0c,
   DW_AT_prototyped = 0x27, DW_AT_count = 0x37, DW_AT_data_member_location = 0x38,
@@ -339,6 +339,9 @@ struct pmirror_debug {
   int macro_err;
   struct pm_macros *macros;
   struct pm_scopes *scopes; /* per-function inlined-call tables, guarded by lock */
+  pthread_once_t inst_once;
+  int inst_err;
+  struct pm_instances *instances; /* abstract origin -> inlined instances, built on first use */
   const uint8_t *macro, *macinfo, *loc, *loclists;
   size_t macro_size, macinfo_size, loc_size, loclists_size;
   pthread_mutex_t lock; /* guards lazy per-unit line tables */
@@ -396,6 +399,7 @@ int pm_location_expr(pmirror_debug *d, const pm_unit *u, const pm_attr *a, uint6
                      uint64_t *len);
 
 void pm_scopes_free(struct pm_scopes *s);
+void pm_instances_free(struct pm_instances *s);
 
 /* -- Macros -- */
 

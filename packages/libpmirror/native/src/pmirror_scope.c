@@ -372,3 +372,152 @@ int pmirror_debug_locals(pmirror_debug *d, uint64_t pc, char **json_ret) {
   }
   return pm_sb_finish(&b, json_ret);
 }
+
+/* -- Inlined instances of a function -- */
+
+typedef struct { uint64_t origin, die, entry; } pm_instance;
+
+struct pm_instances {
+  pm_instance *v;
+  size_t n, cap;
+};
+
+void pm_instances_free(struct pm_instances *s) {
+  if (!s) return;
+  free(s->v);
+  free(s);
+}
+
+struct entry_ctx { uint64_t lo; bool any; };
+static void entry_cb(void *ctx, uint64_t lo, uint64_t hi) {
+  struct entry_ctx *c = ctx;
+  (void)hi;
+  if (!c->any || lo < c->lo) c->lo = lo;
+  c->any = true;
+}
+
+/* The entry address of an inlined instance: DW_AT_entry_pc, else its lowest address. */
+static uint64_t instance_entry(pmirror_debug *d, const pm_die *die) {
+  pm_attr a;
+  if (pm_die_attr(d, die, DW_AT_entry_pc, &a) == 0) {
+    if (a.kind == PM_V_ADDR) return a.v.u;
+    struct entry_ctx c = {0, false};
+    pm_die_ranges(d, die, entry_cb, &c); /* DWARF 5 allows entry_pc as an offset from the base */
+    return c.lo + a.v.u;
+  }
+  struct entry_ctx c = {0, false};
+  pm_die_ranges(d, die, entry_cb, &c);
+  return c.lo;
+}
+
+struct inl_ranges { pm_sbuf *b; bool first; };
+static void inst_range_cb(void *ctx, uint64_t lo, uint64_t hi) {
+  struct inl_ranges *r = ctx;
+  pm_sb_printf(r->b, "%s[%llu,%llu]", r->first ? "" : ",", (unsigned long long)lo, (unsigned long long)hi);
+  r->first = false;
+}
+
+static int cmp_instance(const void *a, const void *b) {
+  const pm_instance *x = a, *y = b;
+  if (x->origin != y->origin) return x->origin < y->origin ? -1 : 1;
+  return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static int build_instances(pmirror_debug *d) {
+  struct pm_instances *s = calloc(1, sizeof *s);
+  if (!s) return pm_fail(PMIRROR_E_NOMEM, "inlined instances");
+  int rc = 0;
+  for (size_t i = 0; i < d->nunits && !rc; i++) {
+    if (d->units[i].in_types) continue;
+    for (uint64_t off = d->units[i].die_offset; off < d->units[i].end && !rc;) {
+      pm_die die;
+      if ((rc = pm_die_at(d, off, &die))) break;
+      off = die.next;
+      if (!die.abbrev || die.abbrev->tag != DW_TAG_inlined_subroutine) continue;
+      pm_attr a;
+      if (pm_die_attr(d, &die, DW_AT_abstract_origin, &a) != 0 || a.kind != PM_V_REF) continue;
+      if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 1024;
+        pm_instance *nv = realloc(s->v, nc * sizeof *nv);
+        if (!nv) { rc = pm_fail(PMIRROR_E_NOMEM, "inlined instances"); break; }
+        s->v = nv;
+        s->cap = nc;
+      }
+      s->v[s->n++] = (pm_instance){a.v.u, die.offset, instance_entry(d, &die)};
+    }
+  }
+  if (rc) {
+    pm_instances_free(s);
+    return rc;
+  }
+  if (s->n > 1) qsort(s->v, s->n, sizeof *s->v, cmp_instance);
+  d->instances = s;
+  return 0;
+}
+
+static __thread pmirror_debug *once_debug;
+static void build_instances_once(void) { once_debug->inst_err = build_instances(once_debug); }
+
+/* The abstract instance a function DIE stands for: follow abstract_origin / specification links,
+ * then find the DIE that inlined instances name (the one with DW_AT_inline, or the declaration). */
+static void origins_of(pmirror_debug *d, uint64_t die, uint64_t *out, int *n) {
+  *n = 0;
+  for (int hop = 0; hop < 4 && *n < 4; hop++) {
+    out[(*n)++] = die;
+    pm_die x;
+    pm_attr a;
+    if (pm_die_at(d, die, &x) || !x.abbrev) return;
+    if (pm_die_attr(d, &x, DW_AT_abstract_origin, &a) != 0 && pm_die_attr(d, &x, DW_AT_specification, &a) != 0) return;
+    if (a.kind != PM_V_REF) return;
+    die = a.v.u;
+  }
+}
+
+int pmirror_debug_inlined_instances(pmirror_debug *d, uint64_t die, char **json_ret) {
+  if (!d || !json_ret) return pm_fail(PMIRROR_E_INVAL, "pmirror_debug_inlined_instances: NULL argument");
+  int rc = pmirror_debug_index(d);
+  if (rc) return rc;
+  once_debug = d;
+  pthread_once(&d->inst_once, build_instances_once);
+  if (d->inst_err) return d->inst_err;
+  uint64_t origins[4];
+  int norigins;
+  origins_of(d, die, origins, &norigins);
+  const struct pm_instances *s = d->instances;
+  pm_sbuf b = {0};
+  pm_sb_putc(&b, '[');
+  bool first = true;
+  for (int k = 0; k < norigins; k++) {
+    size_t lo = 0, hi = s->n; /* first instance of this origin */
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (s->v[mid].origin < origins[k]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t i = lo; i < s->n && s->v[i].origin == origins[k]; i++) {
+      pm_die inst;
+      if ((rc = pm_die_at(d, s->v[i].die, &inst))) break;
+      struct call_site cs = {0};
+      pm_die_attrs(d, &inst, call_cb, &cs);
+      pm_sb_printf(&b, "%s{\"die\":%llu,\"entry\":%llu,\"ranges\":[", first ? "" : ",", (unsigned long long)s->v[i].die,
+                   (unsigned long long)s->v[i].entry);
+      first = false;
+      struct inl_ranges r = {&b, true};
+      rc = pm_die_ranges(d, &inst, inst_range_cb, &r);
+      if (rc) break;
+      pm_sb_puts(&b, "],\"callFile\":");
+      pm_sb_json_str(&b, pm_line_file(d, inst.unit, cs.file));
+      pm_sb_printf(&b, ",\"callLine\":%llu,\"caller\":", (unsigned long long)cs.line);
+      uint64_t fn, fnlow;
+      pm_sb_json_str(&b, pmirror_debug_function_at(d, s->v[i].entry, &fn, &fnlow) == 0 ? pmirror_debug_die_name(d, fn) : NULL);
+      pm_sb_putc(&b, '}');
+    }
+    if (rc) break;
+  }
+  pm_sb_putc(&b, ']');
+  if (rc) {
+    free(b.buf);
+    return rc;
+  }
+  return pm_sb_finish(&b, json_ret);
+}

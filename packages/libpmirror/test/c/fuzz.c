@@ -49,7 +49,10 @@ static void exercise(pmirror_debug *d) {
       if (kinds[k] == PMIRROR_KIND_MACRO) pmirror_debug_macro(d, name, &def, &file, &line);
       else if (kinds[k] == PMIRROR_KIND_ENUMERATOR && pmirror_debug_enumerator(d, name, &enum_die, &value) == 0 &&
                pmirror_debug_describe(d, enum_die, &desc) == 0) pmirror_free(desc);
-      else if (pmirror_debug_lookup(d, kinds[k], name, &die) == 0 && pmirror_debug_describe(d, die, &desc) == 0) pmirror_free(desc);
+      else if (pmirror_debug_lookup(d, kinds[k], name, &die) == 0 && pmirror_debug_describe(d, die, &desc) == 0) {
+        pmirror_free(desc);
+        if (kinds[k] == PMIRROR_KIND_FUNCTION && pmirror_debug_inlined_instances(d, die, &desc) == 0) pmirror_free(desc);
+      }
       p = end;
     }
     pmirror_free(json);
