@@ -19,7 +19,14 @@ function scratchDir(): string {
 }
 
 /** Headers of the -dev package that owns the library's `lib<name>.so` link (dpkg's file lists). */
-function packageHeaders(path: string): string[] {
+export function packageHeaders(path: string): string[] {
+  let h = headerCache.get(path);
+  if (!h) headerCache.set(path, (h = findPackageHeaders(path)));
+  return h;
+}
+const headerCache = new Map<string, string[]>();
+
+function findPackageHeaders(path: string): string[] {
   const dev = join(dirname(realpathSync(path)), basename(path).replace(/\.so(\..*)?$/, '.so'));
   const cands = [dev, join('/usr/lib/x86_64-linux-gnu', basename(dev))];
   for (const c of cands) {

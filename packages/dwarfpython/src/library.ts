@@ -8,7 +8,7 @@ import { builtin, isBytes, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname } from './ctypes.js';
 import { CPtr, CRef, arrayOf, blockAt, foreignBlock, newObject, pointerTo, readValue, sizeOf, writeValue } from './cdata.js';
 import { makeFunction, pyStreams } from './calls.js';
-import { headerDwarf, headerPrototype, lacksPrototype } from './headers.js';
+import { headerDwarf, headerPrototype, lacksPrototype, packageHeaders } from './headers.js';
 import { dwarfpython_stdio_flush } from './native.js';
 export { findLibrary } from './find.js';
 export { pyStreams } from './calls.js';
@@ -90,7 +90,17 @@ export class NativeLibrary {
     if (!this.nameList) {
       const fns = this.debug.functionEntries().filter((e) => (e.callable || this.dwarfSource === 'headers') && /^[A-Za-z_]\w*$/.test(e.name)).map((e) => e.name);
       const vars = this.debug.variableNames().filter((n) => /^[A-Za-z_]\w*$/.test(n));
-      this.nameList = [...new Set([...fns, ...vars])].sort();
+      // -g3 object-like macros from the library's own headers (those that evaluate appear in dir()).
+      let macros: string[] = [];
+      try {
+        // Only the library's own: its sources, or the headers its -dev package installs.
+        const own = new Set(packageHeaders(this.path));
+        macros = this.debug.macros().filter((m) => m.params === undefined && !m.name.startsWith('_') && m.file !== undefined &&
+          (!m.file.startsWith('/usr/include/') || own.has(m.file))).map((m) => m.name);
+      } catch {
+        /* no macro information */
+      }
+      this.nameList = [...new Set([...fns, ...vars, ...macros])].sort();
     }
     return this.nameList;
   }

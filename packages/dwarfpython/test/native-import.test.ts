@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { findLibrary } from '../src/find.js';
-import { demoLibrary, runScript } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoLibrary, pkg, runScript } from './helpers.js';
 
 // Oracles: python3 + ctypes calling the same C functions (same library, same arguments); ldconfig.
 
@@ -145,7 +147,7 @@ except AttributeError as e:
 });
 
 describe('listing and errno', () => {
-  it('dir(lib) lists exactly the functions and variables the library exports (nm -D)', () => {
+  it('dir(lib) lists exactly the exported functions and variables (nm -D) and the source\'s #defines', () => {
     const lib = demoLibrary();
     const nm = spawnSync('nm', ['-D', '--defined-only', lib], { encoding: 'utf8' }).stdout;
     const exported = nm.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => /^[TDBR]$/.test(f[1] ?? '') && !/^_/.test(f[2]!)).map((f) => f[2]!).sort();
@@ -154,7 +156,8 @@ demo = dwarfpython.load(${JSON.stringify(lib)})
 print(" ".join(sorted(n for n in dir(demo) if not n.startswith("_"))))
 `);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split(' ')).toEqual(exported);
+    const defines = [...readFileSync(join(pkg, 'test/fixtures/demo.c'), 'utf8').matchAll(/^#define (DEMO_\w+) /gm)].map((m) => m[1]!);
+    expect(r.stdout.trim().split(' ')).toEqual([...exported, ...defines].sort());
   });
 
   it('errno after a call agrees with ctypes (use_errno)', () => {
