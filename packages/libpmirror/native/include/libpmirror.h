@@ -126,7 +126,9 @@ enum pmirror_kind {
   PMIRROR_KIND_MACRO = 5,      /* #define names (gcc -g3), for pmirror_debug_list */
 };
 
-/* Looks a name up: 0 with the offset of its DIE (a definition when one exists), 1 if absent. */
+/* Looks a name up: 0 with the offset of its DIE (a definition when one exists), 1 if absent.
+ * Functions missing from DWARF under that name (aliases such as printf for __printf) are found
+ * through the symbol table; types accept gdb's spellings ("unsigned long"). */
 PMIRROR_PUBLIC int pmirror_debug_lookup(pmirror_debug *debug, int kind, const char *name, uint64_t *die_ret);
 
 /* An enumerator by name: 0 with the DIE of its enumeration type (describe it for the enumerators'
@@ -143,8 +145,10 @@ PMIRROR_PUBLIC int pmirror_debug_describe(pmirror_debug *debug, uint64_t die, ch
  * [entity or null...], "types": {...}}. Describing a whole library this way emits each type once. */
 PMIRROR_PUBLIC int pmirror_debug_describe_many(pmirror_debug *debug, const uint64_t *dies, size_t n, char **json_ret);
 
-/* JSON array of every named function (name, die, low_pc, external, declaration, callable) and,
- * with kind PMIRROR_KIND_VARIABLE, every global variable, or with PMIRROR_KIND_TYPE every type name. */
+/* JSON array of the names of one kind: PMIRROR_KIND_FUNCTION {name, die, decl, external, defined,
+ * low, callable} (same-named static functions of different units each listed), _VARIABLE {name,
+ * die, decl, external, defined}, _TYPE {name ("struct stat", "size_t"), die, decl}, _ENUMERATOR
+ * {name, die, decl}, _MACRO {name, definition, file, line}. */
 PMIRROR_PUBLIC int pmirror_debug_list(pmirror_debug *debug, int kind, char **json_ret);
 
 /* The function containing file address `addr`: 0 with its DIE offset and low_pc, or 1. */

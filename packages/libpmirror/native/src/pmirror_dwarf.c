@@ -287,10 +287,8 @@ static void unit_bases(pmirror_debug *d, pm_unit *u, const pm_die *die) {
   for (uint16_t i = 0; i < die->abbrev->nattrs; i++) {
     const pm_attrspec *sp = &die->abbrev->attrs[i];
     if (sp->form == DW_FORM_sec_offset || sp->form == DW_FORM_data4 || sp->form == DW_FORM_data8) {
-      const uint8_t *p = r.p;
       uint64_t v = sp->form == DW_FORM_data4 ? pm_u32(&r) : sp->form == DW_FORM_data8 ? pm_u64(&r)
                                                                                       : pm_uN(&r, u->offset_size);
-      (void)p;
       switch (sp->name) {
       case DW_AT_str_offsets_base: u->str_offsets_base = v; break;
       case DW_AT_addr_base: case DW_AT_GNU_addr_base: u->addr_base = v; break;
