@@ -95,6 +95,19 @@ describe('memtable-run', () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('memtable-')).length).toBe(before); /* cleaned up */
   });
 
+  it('reports every process the command starts, each on its own', () => {
+    const exe = buildLinked('test/c/leaky.c');
+    const r = spawnSync(process.execPath, [cli, '--report', '--top', '3', '--', 'sh', '-c', `${exe}; ${exe}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(7);
+    const pids = [...r.stderr.matchAll(new RegExp(`^memtable: pid (\\d+) ${exe}: `, 'gm'))].map((m) => m[1]);
+    expect(new Set(pids).size).toBe(2);
+    expect(r.stderr.match(/leaky!leak_here\+0x/g)?.length).toBe(2);
+    /* No report from sh itself: it execs its last command, so its image never exits. */
+  });
+
   it('runs without a report, and prints usage for a missing command', () => {
     const r = spawnSync(process.execPath, [cli, '--', 'sh', '-c', 'exit 3'], { encoding: 'utf8' });
     expect(r.status).toBe(3);
