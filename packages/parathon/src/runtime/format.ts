@@ -110,7 +110,17 @@ interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
   group: string; prec: number; type: string;
 }
+const specCache = new Map<string, Spec>();
 function parseSpec(spec: string): Spec {
+  let c = specCache.get(spec);
+  if (c === undefined) {
+    c = parseSpecUncached(spec);
+    if (specCache.size > 1000) specCache.clear();
+    specCache.set(spec, c);
+  }
+  return c;
+}
+function parseSpecUncached(spec: string): Spec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([a-zA-Z%])?$/su.exec(spec);
   if (!m) throw mkExc(ValueError_, 'Invalid format specifier');
   return {
@@ -240,6 +250,29 @@ export function format(v: any, spec: string): string {
   return hooks.str(v);
 }
 
+/** A %-format split once into (literal, conversion match) parts (cached per format string). */
+interface PercentFormat {
+  parts: [string, RegExpExecArray][];
+  tail: string;
+}
+const percentCache = new Map<string, PercentFormat>();
+function parsePercent(fmt: string): PercentFormat {
+  let p = percentCache.get(fmt);
+  if (p) return p;
+  const re = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])?/g;
+  const parts: [string, RegExpExecArray][] = [];
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(fmt))) {
+    parts.push([fmt.slice(last, m.index), m]);
+    last = re.lastIndex;
+  }
+  p = { parts, tail: fmt.slice(last) };
+  if (percentCache.size > 1000) percentCache.clear();
+  percentCache.set(fmt, p);
+  return p;
+}
+
 /** printf-style `fmt % args`. */
 export function percent(fmt: string, args: any): string {
   const list = args instanceof PyTuple ? args.a : [args];
@@ -250,13 +283,10 @@ export function percent(fmt: string, args: any): string {
     return list[ai++];
   };
   let out = '';
-  const re = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])?/g;
-  let last = 0;
-  let m: RegExpExecArray | null;
   let usedMapping = false;
-  while ((m = re.exec(fmt))) {
-    out += fmt.slice(last, m.index);
-    last = re.lastIndex;
+  const parsed = parsePercent(fmt);
+  for (const [lit, m] of parsed.parts) {
+    out += lit;
     const conv = m[5];
     if (!conv) throw mkExc(ValueError_, `incomplete format`);
     if (conv === '%' && !m[1] && !m[2] && !m[3] && !m[4]) {
@@ -311,7 +341,7 @@ export function percent(fmt: string, args: any): string {
     else if (left && width) body = body.padEnd(width);
     out += body;
   }
-  out += fmt.slice(last);
+  out += parsed.tail;
   if (ai < list.length && !usedMapping) throw mkExc(TypeError_, 'not all arguments converted during string formatting');
   return out;
 }
