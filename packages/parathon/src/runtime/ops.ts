@@ -1230,6 +1230,11 @@ export function getitem(o: any, k: any): any {
     if (i >= 0 && i < n) return o[i];
     throw mkExc(IndexError_, 'list index out of range');
   }
+  if (o instanceof PyTuple && typeof k === 'number' && o.$c === tuple_) {
+    const a = o.a, n = a.length;
+    const i = k < 0 ? k + n : k;
+    if (i >= 0 && i < n) return a[i];
+  }
   if (o instanceof PyDict && o.$c.name === 'dict') {
     const v = o.get(k);
     if (v !== undefined) return v;
