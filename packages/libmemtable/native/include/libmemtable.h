@@ -124,7 +124,8 @@ MEMTABLE_PUBLIC int memtable_free(void *ptr);
 MEMTABLE_PUBLIC int memtable_preload_active(void);
 
 /* Describe a code address the way dladdr sees it: "object!symbol+0xoff" or "object+0xoff" into buf
-   (always NUL-terminated when len > 0). Returns 0, or 1 when no loaded object contains addr. */
+   (always NUL-terminated when len > 0). Returns 0, 1 when no loaded object contains addr, or
+   MEMTABLE_E_INVAL when buf is NULL and len is not 0. */
 MEMTABLE_PUBLIC int memtable_symbolize(const void *addr, char *buf, size_t len);
 
 #ifdef __cplusplus

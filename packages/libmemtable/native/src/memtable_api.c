@@ -224,6 +224,7 @@ int memtable_free(void *ptr) {
 
 int memtable_symbolize(const void *addr, char *buf, size_t len) {
   Dl_info info;
+  if (!buf && len) return MEMTABLE_E_INVAL;
   if (!dladdr(addr, &info) || !info.dli_fname) {
     if (len) buf[0] = 0;
     return 1;

@@ -65,6 +65,10 @@ int main(void) {
   char sym[256];
   CHECK(memtable_symbolize((void *)(uintptr_t)info.site, sym, sizeof sym) == 0, "symbolize");
   CHECK(memtable_symbolize(&info, sym, sizeof sym) == 1, "symbolize a stack address");
+  CHECK(memtable_symbolize((void *)main, NULL, 10) == MEMTABLE_E_INVAL, "symbolize into NULL");
+  /* main is named when exported (-rdynamic); otherwise the object and offset are still given. */
+  CHECK(memtable_symbolize((void *)main, sym, sizeof sym) == 0 && strstr(sym, "/api") && strstr(sym, "+0x"),
+        "main symbolized as %s", sym);
   errno = 0;
   CHECK(memtable_alloc_typed(SIZE_MAX - 4096, 1) == NULL && errno == ENOMEM, "huge typed allocation");
   CHECK(memtable_free(NULL) == 0, "free(NULL)");
