@@ -9,7 +9,7 @@ import { Type } from 'libpmirror';
 import { parse } from 'parathon';
 import { isFloat, pyCall, pyCall2, pyErr, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
-import { pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
+import { fnPointerHook, pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
 
 let dynlib: DynamicLibrary | null = null;
 const usedNames = new Set<string>();
@@ -156,6 +156,8 @@ function toC(c: CInfo, what: string): (v: any) => any {
 }
 
 let protoCount = 0;
+
+fnPointerHook.entry = (f, fnType) => callbackAddress(f, fnType);
 
 /**
  * The native address C should call for Python callable `f` used as a function of type `fnType`:

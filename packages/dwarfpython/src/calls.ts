@@ -5,7 +5,7 @@ import koffi from 'koffi';
 import type { Func, Type } from 'libpmirror';
 import { builtin, isBytes, isFloat, pyCall, pyErr, pyTypeName, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
-import { CPtr, CRef, arrayOf, handleFor, newObject, pointerCompatible, pointerValue, toCBool, toCFloat, toCInt } from './cdata.js';
+import { CPtr, CRef, arrayOf, fnPointerHook, handleFor, newObject, pointerCompatible, pointerValue, toCBool, toCFloat, toCInt } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
 
 // -- Structs by value: a koffi struct type built from the DWARF members --
@@ -204,8 +204,28 @@ function signatureOf(f: Func): { params: { type: Type }[]; returnType: Type; var
 
 /** Build the Python callable for a C function. Declared with koffi on first call, then cached. */
 export function makeFunction(kl: any, f: Func): any {
-  const name = f.name;
-  const sig = signatureOf(f);
+  return makeCallable(f.name, signatureOf(f), (retK, paramK) => kl.func(f.name, retK, paramK));
+}
+
+let protoCount = 0;
+
+/**
+ * A Python callable for a C function pointer (a struct field, a result, a `dlsym` address cast to
+ * a function pointer type): decoded by koffi once per prototype, then called like any function.
+ */
+export function makePointerCallable(addr: bigint, fnType: Type, label: string): any {
+  const sig = { params: fnType.params, returnType: fnType.target ?? voidOf(fnType), variadic: fnType.variadic };
+  return makeCallable(label, sig, (retK, paramK) => koffi.decode(addr, koffi.proto(`dwarfpython_fp${++protoCount}`, retK, paramK)));
+}
+
+fnPointerHook.make = makePointerCallable;
+
+function voidOf(t: Type): Type {
+  return (Object.getPrototypeOf(t).constructor as { void: Type }).void;
+}
+
+/** The callable for a signature; `declare` makes the koffi function for return and parameter types. */
+function makeCallable(name: string, sig: { params: { type: Type }[]; returnType: Type; variadic: boolean }, declare: (retK: any, paramK: any[]) => any): any {
   const params = sig.params.map((p) => cinfo(p.type));
   const convs = params.map((c, i) => argConv(c, name, i));
   const ret = cinfo(sig.returnType);
@@ -228,20 +248,20 @@ export function makeFunction(kl: any, f: Func): any {
     const call = (...args: any[]): any => {
       if (args.length !== n) throw argsErr(args.length);
       for (let i = 0; i < n; i++) args[i] = convs[i]!(args[i]);
-      if (fn === null) fn = kl.func(name, retK, paramK);
+      if (fn === null) fn = declare(retK, paramK);
       flushBefore();
       const r = fn(...args);
       takePendingError();
       return rconv(r);
     };
     // Fixed arities get a straight-line path (no rest array) for the common small cases.
-    if (n === 0) return builtin(name, (...a: any[]) => (a.length === 0 ? (flushBefore(), rconv((fn ??= kl.func(name, retK, paramK))())) : call(...a)));
+    if (n === 0) return builtin(name, (...a: any[]) => (a.length === 0 ? (flushBefore(), rconv((fn ??= declare(retK, paramK))())) : call(...a)));
     if (n === 2) {
       const c0 = convs[0]!, c1 = convs[1]!;
       return builtin(name, (...a: any[]) => {
         if (a.length !== 2) throw argsErr(a.length);
         const x = c0(a[0]), y = c1(a[1]);
-        if (fn === null) fn = kl.func(name, retK, paramK);
+        if (fn === null) fn = declare(retK, paramK);
         flushBefore();
         const r = fn(x, y);
         takePendingError();
@@ -265,7 +285,7 @@ export function makeFunction(kl: any, f: Func): any {
     const key = types.join(',');
     let pf = protos.get(key);
     if (!pf) {
-      pf = kl.func(name, retK, types);
+      pf = declare(retK, types);
       protos.set(key, pf);
     }
     flushBefore();

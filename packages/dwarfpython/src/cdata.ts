@@ -96,6 +96,19 @@ export function foreignBlock(addr: number, len: number, what: () => string): Blo
   return new Block(BigInt(addr), len, new DataView(koffi.view(BigInt(addr), Math.max(len, 1)) as ArrayBuffer), undefined);
 }
 
+/** How a function pointer becomes callable (set by calls.ts, which depends on this module). */
+export const fnPointerHook: {
+  make: (addr: bigint, fnType: Type, label: string) => any;
+  entry: (f: any, fnType: Type) => bigint;
+} = {
+  make: () => {
+    throw new Error('dwarfpython: calls not initialised');
+  },
+  entry: () => {
+    throw new Error('dwarfpython: callbacks not initialised');
+  },
+};
+
 // -- Python-visible objects --
 
 /** A C object in memory (struct, union, array, or a boxed scalar): an lvalue. */
@@ -120,6 +133,8 @@ export class CPtr {
   declare $c: any;
   /** The address as a JS number, for arithmetic. */
   readonly n: number;
+  /** For function pointers: the Python callable over it (made on first call). */
+  callable: any = undefined;
   /** The pointee's block and offset, once element 0 has been reached (the probe is done once). */
   first: { b: Block; off: number; c: CInfo } | undefined = undefined;
   constructor(readonly addr: bigint, readonly info: CInfo) {
@@ -341,6 +356,8 @@ export function toCAddress(v: any, c: CInfo, what: string): bigint {
     return v.addr;
   }
   if ((typeof v === 'number' || typeof v === 'bigint') && c.target?.strip().kind === 'void') return BigInt(v);
+  const fnType = c.target?.strip();
+  if (fnType?.kind === 'function' && (typeof v === 'function' || pyCall(R().builtins.callable, [v]) === true)) return fnPointerHook.entry(v, fnType);
   throw pyErr('TypeError', `${what} must be a C pointer or object (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
 }
 
@@ -573,6 +590,12 @@ function initBases(): void {
       if (s.c.shape !== 'struct') throw pyErr('AttributeError', `'${cname(p.info.type)}' object has no attribute '${name}'`);
       setField(s.b, s.off, s.c.bare, name, v);
       return null;
+    }),
+    __call__: builtin('__call__', (p: CPtr, ...args: any[]) => {
+      const ft = p.info.target?.strip();
+      if (ft?.kind !== 'function') throw pyErr('TypeError', `'${cname(p.info.type)}' object is not callable`);
+      p.callable ??= fnPointerHook.make(p.addr, ft, `(${cname(p.info.type)}) 0x${p.addr.toString(16)}`);
+      return pyCall(p.callable, args);
     }),
     __int__: builtin('__int__', (p: CPtr) => normInt(p.addr)),
     __index__: builtin('__index__', (p: CPtr) => normInt(p.addr)),

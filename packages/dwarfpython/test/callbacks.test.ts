@@ -51,6 +51,24 @@ print(demo.fn_name(two.combine), demo.fn_name(three.combine), demo.fn_name(two.c
     expect(r.stdout).toBe('11 16 13\ncombine combine.2 combine\n');
   });
 
+  it('function pointers in C data: call the C function, store a Python function that C then calls', () => {
+    const r = runScript('dwarfpython', `import dwarfpython
+demo = dwarfpython.load(${JSON.stringify(demoLibrary())})
+ops = demo.ops_get()
+print(ops.name, ops.apply(21), demo.ops_run(4))
+def triple(v):
+    return 3 * v
+ops.apply = triple
+print(ops.apply(5), demo.ops_run(7), repr(ops.apply).startswith("<unary_fn 0x"))
+try:
+    ops.apply("x")
+except TypeError as e:
+    print("TypeError")
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('doubling 42 8\n15 21 True\nTypeError\n');
+  });
+
   it('libc qsort sorts with a Python comparator as python3 sorts', () => {
     const values = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 1009) - 500);
     const r = runScript('dwarfpython', `import libc
