@@ -85,7 +85,7 @@ export class DwarfInterpreter extends Interpreter {
   }
 
   /** A module whose attributes resolve lazily from the library's DWARF. */
-  nativeModule(name: string, path: string): any {
+  nativeModule(name: string, path: string, register = true): any {
     const lib = openLibrary(path);
     const m = this.newModule(name, path);
     const target = m.$d;
@@ -138,7 +138,7 @@ export class DwarfInterpreter extends Interpreter {
     });
     m.$d.__library__ = path;
     m.$d.__dwarf__ = lib.dwarfSource === 'headers' ? 'headers' : lib.debug.debugFile;
-    this.modules.set(name, m);
+    if (register) this.modules.set(name, m);
     return m;
   }
 
@@ -152,15 +152,14 @@ export class DwarfInterpreter extends Interpreter {
     d.load = builtin('load', (path: any, name?: any) => {
       if (typeof path !== 'string') throw pyErr('TypeError', `load() argument must be str, not ${pyTypeName(path)}`);
       const abs = resolvePath(path);
-      let lib: NativeLibrary;
       try {
-        lib = openLibrary(abs);
+        openLibrary(abs);
       } catch (e: any) {
         throw pyErr('OSError', `cannot load ${path}: ${e?.message ?? e}`);
       }
-      void lib;
       const modName = typeof name === 'string' ? name : abs.replace(/^.*\/lib|^.*\//, '').replace(/\.so.*$/, '');
-      return this.nativeModule(modName, abs);
+      // Registered in sys.modules under its name only when that name is free (never shadows a module).
+      return this.nativeModule(modName, abs, !this.modules.get(modName));
     });
     d.typeof = builtin('typeof', (x: any) => whatIs(x) ?? null);
     d.addressof = builtin('addressof', (x: any) => {
