@@ -1,5 +1,6 @@
 // ast.dump() of CPython 3.11, over the plain-object AST, including Python's repr of constants.
 import { FIELDS, OPTIONAL, LOCATED, type NodeType } from './ast.js';
+import { isPrintable } from './parser/strings.js';
 
 /** Options of {@link dump}, as python3's `ast.dump` keyword arguments. */
 export interface DumpOptions {
@@ -127,8 +128,6 @@ function complexRepr(c: { real: number; imag: number }): string {
   return `(${floatRepr(c.real, false)}${sign}${im}j)`;
 }
 
-const NONPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, '0');
 }
@@ -145,7 +144,7 @@ export function strRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + hex(c, 2);
     else if (c < 0x7f) out += ch;
-    else if (c !== 0x20 && NONPRINTABLE.test(ch)) {
+    else if (!isPrintable(c)) {
       out += c <= 0xff ? '\\x' + hex(c, 2) : c <= 0xffff ? '\\u' + hex(c, 4) : '\\U' + hex(c, 8);
     } else out += ch;
   }

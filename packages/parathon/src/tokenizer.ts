@@ -1,5 +1,6 @@
 // Python 3.11 tokenizer: one class over a character cursor, producing the whole token array up front.
 import { PySyntaxError, type SyntaxErrorType } from './errors/syntax.js';
+import { isPrintable } from './parser/strings.js';
 
 /** Token kinds, as CPython's token module names them (OP covers every operator and bracket). */
 export const enum T {
@@ -433,7 +434,7 @@ export class Tokenizer {
     const cp = this.src.codePointAt(start)!;
     const hexs = cp.toString(16).toUpperCase().padStart(4, '0');
     const ch = String.fromCodePoint(cp);
-    const printable = !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u.test(ch);
+    const printable = isPrintable(cp);
     this.fail(this.error(printable ? `invalid character '${ch}' (U+${hexs})` : `invalid non-printable character U+${hexs}`,
       this.line, this.lineStart, start));
   }

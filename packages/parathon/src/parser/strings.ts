@@ -1,6 +1,6 @@
 // String literal decoding: prefixes, escapes, bytes; the literal parts of f-strings.
 import { inflateSync } from 'node:zlib';
-import { ALGORITHMIC, NAMES_ZLIB_BASE64 } from './unicode-names.js';
+import { ALGORITHMIC, NAMES_ZLIB_BASE64, NONPRINTABLE_RANGES } from './unicode-names.js';
 
 /** The parsed prefix of a STRING token. */
 export interface StringPrefix {
@@ -185,4 +185,18 @@ export function lookupName(name: string): number {
     }
   }
   return names.get(up) ?? -1;
+}
+
+/** python3's `str.isprintable()` for one code point (Unicode 14 tables, not the host's ICU). */
+export function isPrintable(cp: number): boolean {
+  // Binary search over the flattened [first, last] pairs.
+  let lo = 0;
+  let hi = NONPRINTABLE_RANGES.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < NONPRINTABLE_RANGES[2 * mid]) hi = mid - 1;
+    else if (cp > NONPRINTABLE_RANGES[2 * mid + 1]) lo = mid + 1;
+    else return false;
+  }
+  return true;
 }
