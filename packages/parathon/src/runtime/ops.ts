@@ -7,7 +7,7 @@ import {
   PyClassMethod, PyStaticMethod, PyExc, PyModule, NS, MAXS, lookup, typeOf, isSubtype, mkExc, hooks,
   TypeError_, ValueError_, ZeroDivisionError_, OverflowError_, AttributeError_, IndexError_, KeyError_,
   StopIteration_, NotImplemented, object_, type_, int_, float_, bool_, str_, list_, tuple_, bumpEpoch, epoch,
-  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_,
+  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_, dict_,
 } from './core.js';
 import { PyDict, PySet, dictHooks, setOrder } from './dict.js';
 
@@ -1704,9 +1704,18 @@ export function methodCaller(name: string, n: number): any {
     const ps = Array.from({ length: n }, (_, i) => 'a' + i);
     const pl = ps.map((p) => ', ' + p).join('');
     const slow = n <= 2 ? `cm${n}(o, ${ident(name)}${pl})` : `cmN(o, ${ident(name)}, [${ps.join(', ')}])`;
-    g = new Function('PyObject', 'lookup', 'F', 'E', 'cm0', 'cm1', 'cm2', 'cmN', 'M', 'PM', `let ct = null, cf, ce = -1;
+    // Builtin types are immutable, so their methods can be fetched once: str/list/dict receivers
+    // call the method's positional implementation directly.
+    const bm = (t: PyType): any => {
+      const f = t.$d[name];
+      return typeof f === 'function' && f.$nobind === undefined ? f : undefined;
+    };
+    g = new Function('PyObject', 'lookup', 'F', 'E', 'cm0', 'cm1', 'cm2', 'cmN', 'M', 'PM', 'SM', 'LM', 'DM', 'PD', 'DT', `let ct = null, cf, ce = -1;
 return function call_method(o${pl}) {
-  if (o instanceof PyObject && F.dd === false) {
+  if (typeof o === 'string') { if (SM !== undefined) return SM(o${pl}); }
+  else if (Array.isArray(o)) { if (LM !== undefined && o.$c === undefined) return LM(o${pl}); }
+  else if (o instanceof PD) { if (DM !== undefined && o.$c === DT) return DM(o${pl}); }
+  else if (o instanceof PyObject && F.dd === false) {
     const t = o.$c;
     const own = o.$d[${ident(name)}];
     if (own !== undefined) {
@@ -1718,7 +1727,7 @@ return function call_method(o${pl}) {
     if (typeof cf === 'function' && cf.$s === true && cf.$nobind === undefined) return cf(o${pl});
   }
   return ${slow};
-};`)(PyObject, lookup, ddFlag(name), epoch, cm0, cm1, cm2, cmN, module_, PyMethod);
+};`)(PyObject, lookup, ddFlag(name), epoch, cm0, cm1, cm2, cmN, module_, PyMethod, bm(str_), bm(list_), bm(dict_), PyDict, dict_);
     callers.set(key, g);
   }
   return g;
