@@ -62,10 +62,16 @@ describe('parser: ast.dump equality with python3', () => {
     }
   });
 
-  it.runIf(hasPython)("matches python3 on every top-level .py file of python3's own standard library", () => {
+  it.runIf(hasPython)("matches python3 on every top-level .py file of python3's own standard library and its grammar tests", () => {
     const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_path("stdlib"))']).toString().trim();
     const files = readdirSync(stdlib).filter((f) => f.endsWith('.py')).map((f) => `${stdlib}/${f}`);
     expect(files.length).toBeGreaterThan(100);
+    // Plus the whole files of python3's grammar-heavy tests, where the rare syntax lives.
+    for (const t of ['test_grammar', 'test_patma', 'test_fstring', 'test_syntax', 'test_coroutines',
+      'test_named_expressions', 'test_positional_only_arg', 'test_unparse', 'test_except_star', 'test_string_literals',
+      'test_unicode_identifiers', 'test_types', 'test_typing', 'test_dataclasses']) {
+      if (existsSync(`${stdlib}/test/${t}.py`)) files.push(`${stdlib}/test/${t}.py`);
+    }
     let compared = 0;
     for (const r of pythonDumps(files, here)) {
       if (r.skip) continue;
