@@ -29,7 +29,7 @@
       "sources": ["<@(core_sources)", "native/src/memtable_preload.c"],
       "include_dirs": ["native/include"],
       "defines": ["MEMTABLE_BUILDING", "MEMTABLE_PRELOAD"],
-      "cflags": ["<@(core_cflags)", "-ftls-model=initial-exec"],
+      "cflags": ["<@(core_cflags)", "-ftls-model=initial-exec", "-fno-plt"],
       "cflags!": ["-fno-exceptions"],
       "libraries": ["-ldl", "-lpthread"]
     }

@@ -194,7 +194,8 @@ static void *alloc_typed(size_t size, uint64_t type, uint64_t site) {
   struct mt_state *S = mt_state();
   void *p = __libc_malloc(size);
   if (!p) return NULL;
-  int rc = mt_insert_fast(S, (uint64_t)(uintptr_t)p, size, site, type);
+  if (mt_insert_fast(S, (uint64_t)(uintptr_t)p, size, site, type) == 0) return p;
+  int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
   if (rc == MEMTABLE_E_EXISTS) { /* a stale record: glibc says this memory is free */
     mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
     rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
@@ -215,7 +216,10 @@ void *memtable_alloc_typed_at(size_t size, uint64_t type, const void *site) {
 
 int memtable_free(void *ptr) {
   if (!ptr) return 0;
-  if (mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)ptr, NULL)) return 1;
+  struct mt_state *S = mt_state();
+  int rc = mt_remove_fast(S, (uint64_t)(uintptr_t)ptr, NULL);
+  if (rc == 2) mt_rec_spill(S);
+  else if (rc && mt_remove(S, (uint64_t)(uintptr_t)ptr, NULL)) return 1;
   __libc_free(ptr);
   return 0;
 }

@@ -20,12 +20,13 @@ static inline struct mt_leaf *leaf_find(struct mt_state *S, uint64_t a) {
 
 /* -- Writers: a leaf's sequence is its lock: odd while one writer changes the leaf -- */
 
-/* Take the leaf: move its sequence from even to odd. */
-static inline void write_begin(struct mt_leaf *leaf) {
+/* Take the leaf: move its sequence from even to odd; returns the odd value now held. */
+static inline uint32_t write_begin(struct mt_leaf *leaf) {
   for (unsigned spins = 0;; spins++) {
     uint32_t seq = __atomic_load_n(&leaf->seq, __ATOMIC_RELAXED);
-    if (!(seq & 1) && __atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-      return;
+    if (__builtin_expect(!(seq & 1), 1) &&
+        __builtin_expect(__atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1))
+      return seq + 1;
     if (spins < 64) __builtin_ia32_pause();
     else sched_yield();
   }
@@ -34,68 +35,97 @@ static inline void write_begin(struct mt_leaf *leaf) {
 /* Release the leaf: its sequence becomes even again, and different from before. */
 static inline void write_end(struct mt_leaf *leaf) { STORE(&leaf->seq, leaf->seq + 1); }
 
+/* One attempt at taking the leaf: the held odd sequence, or 0 when another writer has it. For the
+   fast paths, which must not call (nor spin) so that they need no stack frame. */
+static inline uint32_t write_try(struct mt_leaf *leaf) {
+  uint32_t seq = __atomic_load_n(&leaf->seq, __ATOMIC_RELAXED);
+  if (__builtin_expect(!(seq & 1), 1) &&
+      __builtin_expect(__atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1))
+    return seq + 1;
+  return 0;
+}
+
+/* Release a leaf taken by write_begin, which returned held (saves reloading the sequence). */
+static inline void write_end_held(struct mt_leaf *leaf, uint32_t held) { STORE(&leaf->seq, held + 1); }
+
 /* Point the spans of pages [first, last] (absolute page numbers, all in leaf) at r, or clear them. */
 static inline void fill_spans(struct mt_leaf *leaf, uint64_t first, uint64_t last, struct mt_rec *r) {
   for (uint64_t page = first; page <= last; page++) STORE(&leaf->span[page & (MT_PAGES - 1)], r);
 }
 
+/* Point the spans of the pages after base's up to last's (both in leaf) at r, or clear them. */
+static inline void fill_spans_after(struct mt_leaf *leaf, uint64_t base, uint64_t last, struct mt_rec *r) {
+  for (struct mt_rec **s = &leaf->span[page_index(base)], **e = &leaf->span[page_index(last)]; s < e;) STORE(++s, r);
+}
+
 /* The last page of the leaf that holds page. */
 static inline uint64_t leaf_last_page(uint64_t page) { return page | (MT_PAGES - 1); }
 
+/* The last byte of a block (a 0-byte block owns its first byte). */
+static inline uint64_t last_byte(uint64_t base, uint64_t size) { return base + size - (size != 0); }
+
 /* -- Fast paths --
    The preload inlines these into malloc and free: the common case (an aligned block inside one
-   existing leaf) with no call and no spilled registers; everything else goes to mt_insert and
-   mt_remove, which handle every case and report every error. */
+   existing leaf, a record in the thread's cache, the leaf's lock free) in a few dozen instructions,
+   with no call. They return 0 when done, and 1 having changed nothing when the caller must take
+   the general path (mt_insert, mt_remove), which handles every case, waits for the lock and
+   reports every error. */
 
-/* As mt_insert without the overlap check. */
-static inline int mt_insert_fast(struct mt_state *S, uint64_t base, uint64_t size, uint64_t site, uint64_t type) {
-  uint64_t end = base + (size ? size : 1), page = base >> MT_PAGE_SHIFT, last = (end - 1) >> MT_PAGE_SHIFT;
-  struct mt_leaf *leaf = end <= MT_ADDR_LIMIT && end > base && base && !(base & 7) ? leaf_find(S, base) : NULL;
-  struct mt_rec *r;
-  if (__builtin_expect(!leaf || last > leaf_last_page(page) || !mt_tl_free, 0))
-    return mt_insert(S, base, size, site, type, 0);
-  r = mt_rec_get(S);
-  write_begin(leaf);
+/* As mt_insert without the overlap check, for a block [base, base + size) of real memory (base
+   nonzero, no wrap-around: what an allocator just returned). */
+static inline __attribute__((always_inline)) int mt_insert_fast(struct mt_state *S, uint64_t base, uint64_t size,
+                                                                uint64_t site, uint64_t type) {
+  /* In range, aligned, and within one leaf (a block that ends at its leaf's end takes the general path). */
+  if (__builtin_expect((((base ^ (base + size)) >> MT_LEAF_SHIFT) | (base >> MT_ADDR_BITS) | (base & 7)) != 0, 0))
+    return 1;
+  struct mt_leaf *leaf = leaf_find(S, base);
+  struct mt_rec *r = mt_tl.free;
+  if (__builtin_expect(!leaf || !r, 0)) return 1;
+  /* Filled before the lock: the record is no longer on any chain, and a reader still holding it
+     from its old place fails its sequence check (that leaf's sequence moved when it was unlinked). */
   STORE(&r->base, base);
   STORE(&r->size, size);
   STORE(&r->site, site);
   STORE(&r->type, type);
   struct mt_rec **link = &leaf->head[line_index(base)], *next;
+  uint32_t held = write_try(leaf);
+  if (__builtin_expect(!held, 0)) return 1;
   while ((next = *link) && next->base > base) link = &next->next;
   if (__builtin_expect(next && next->base == base, 0)) {
-    write_end(leaf);
-    mt_rec_put(S, r);
-    return MEMTABLE_E_EXISTS;
+    write_end_held(leaf, held);
+    return 1;
   }
+  mt_tl.free = LOAD(&r->next);
+  mt_tl.count--;
   STORE(&r->next, next);
   STORE(link, r);
-  fill_spans(leaf, page + 1, last, r);
-  write_end(leaf);
+  fill_spans_after(leaf, base, last_byte(base, size), r);
+  write_end_held(leaf, held);
   return 0;
 }
 
-/* As mt_remove. */
-static inline int mt_remove_fast(struct mt_state *S, uint64_t base, struct memtable_info *info_ret) {
-  struct mt_leaf *leaf = base < MT_ADDR_LIMIT ? leaf_find(S, base) : NULL;
+/* As mt_remove, for a block inside one leaf; 2 when done and the thread's record cache is over its
+   limit (the caller then calls mt_rec_spill, outside the fast path). */
+static inline __attribute__((always_inline)) int mt_remove_fast(struct mt_state *S, uint64_t base,
+                                                                struct memtable_info *info_ret) {
+  struct mt_leaf *leaf = __builtin_expect(base < MT_ADDR_LIMIT, 1) ? leaf_find(S, base) : NULL;
   if (__builtin_expect(!leaf, 0)) return 1;
-  write_begin(leaf);
   struct mt_rec **link = &leaf->head[line_index(base)], *r;
+  uint32_t held = write_try(leaf);
+  if (__builtin_expect(!held, 0)) return 1;
   while ((r = *link) && r->base > base) link = &r->next;
-  if (__builtin_expect(!r || r->base != base, 0)) {
-    write_end(leaf);
+  uint64_t size, last;
+  if (__builtin_expect(!r || r->base != base || ((base ^ (last = last_byte(base, size = r->size))) >> MT_LEAF_SHIFT), 0)) {
+    write_end_held(leaf, held);
     return 1;
   }
-  uint64_t size = r->size, page = base >> MT_PAGE_SHIFT, last = (base + (size ? size : 1) - 1) >> MT_PAGE_SHIFT;
-  if (__builtin_expect(last > leaf_last_page(page), 0)) { /* crosses leaves: the general path */
-    write_end(leaf);
-    return mt_remove(S, base, info_ret);
-  }
   STORE(link, r->next);
-  fill_spans(leaf, page + 1, last, NULL);
-  write_end(leaf);
+  fill_spans_after(leaf, base, last, NULL);
+  write_end_held(leaf, held);
   if (info_ret) *info_ret = (struct memtable_info){base, size, r->site, r->type};
-  mt_rec_put(S, r);
-  return 0;
+  STORE(&r->next, mt_tl.free); /* mt_rec_put, with the spill left to the caller */
+  mt_tl.free = r;
+  return __builtin_expect(++mt_tl.count > MT_CACHE_MAX, 0) ? 2 : 0;
 }
 
 #endif

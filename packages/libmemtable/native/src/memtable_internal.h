@@ -104,25 +104,29 @@ MT_HIDDEN int mt_rec_refill(struct mt_state *S);
 MT_HIDDEN void mt_rec_spill(struct mt_state *S);
 
 /* A thread's cache of free records, so the common path takes no shared lock. Initial-exec TLS in
-   the preload (see binding.gyp): a malloc wrapper must not call __tls_get_addr. */
-MT_HIDDEN extern __thread struct mt_rec *mt_tl_free;
-MT_HIDDEN extern __thread unsigned mt_tl_count;
+   the preload (see binding.gyp): a malloc wrapper must not call __tls_get_addr. One structure, so
+   the fast paths find both fields from one thread-pointer offset. */
+struct mt_cache {
+  struct mt_rec *free; /* a chain through next */
+  unsigned count;      /* records on it */
+};
+MT_HIDDEN extern __thread struct mt_cache mt_tl;
 #define MT_CACHE_MAX 256 /* a thread's cache beyond this goes back to the shared list */
 
 /* A free record (fields undefined), or NULL when memory is exhausted. */
 static inline struct mt_rec *mt_rec_get(struct mt_state *S) {
-  if (__builtin_expect(!mt_tl_free, 0) && !mt_rec_refill(S)) return NULL;
-  struct mt_rec *r = mt_tl_free;
-  mt_tl_free = __atomic_load_n(&r->next, __ATOMIC_ACQUIRE);
-  mt_tl_count--;
+  if (__builtin_expect(!mt_tl.free, 0) && !mt_rec_refill(S)) return NULL;
+  struct mt_rec *r = mt_tl.free;
+  mt_tl.free = __atomic_load_n(&r->next, __ATOMIC_ACQUIRE);
+  mt_tl.count--;
   return r;
 }
 
 /* Return a record; it stays mapped forever (readers may still be looking at it). */
 static inline void mt_rec_put(struct mt_state *S, struct mt_rec *r) {
-  __atomic_store_n(&r->next, mt_tl_free, __ATOMIC_RELEASE);
-  mt_tl_free = r;
-  if (__builtin_expect(++mt_tl_count > MT_CACHE_MAX, 0)) mt_rec_spill(S);
+  __atomic_store_n(&r->next, mt_tl.free, __ATOMIC_RELEASE);
+  mt_tl.free = r;
+  if (__builtin_expect(++mt_tl.count > MT_CACHE_MAX, 0)) mt_rec_spill(S);
 }
 
 /* -- Spin locks (held for a few stores; writers on different leaves never meet) -- */

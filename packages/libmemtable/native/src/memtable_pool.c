@@ -9,8 +9,7 @@
 #define MT_BATCH 64         /* records moved between a thread's cache and the shared list at once */
 
 /* A thread's cache of free records (the fast paths are inline in memtable_internal.h). */
-__thread struct mt_rec *mt_tl_free;
-__thread unsigned mt_tl_count;
+__thread struct mt_cache mt_tl;
 
 /* -- Thread exit --
    A thread that ends gives its cached records back, or a program that starts many short threads
@@ -26,12 +25,12 @@ static __thread int tl_registered;
 static void give_back(void *unused) {
   (void)unused;
   struct mt_state *S = mt_state();
-  struct mt_rec *first = mt_tl_free, *last = first;
+  struct mt_rec *first = mt_tl.free, *last = first;
   tl_registered = 0;
   if (!first) return;
   while (LOAD(&last->next)) last = LOAD(&last->next);
-  mt_tl_free = NULL;
-  mt_tl_count = 0;
+  mt_tl.free = NULL;
+  mt_tl.count = 0;
   mt_lock(&S->pool_lock);
   STORE(&last->next, S->pool_free);
   S->pool_free = first;
@@ -76,20 +75,20 @@ int mt_rec_refill(struct mt_state *S) {
       r = (struct mt_rec *)S->slab_next;
       S->slab_next += sizeof(struct mt_rec);
     }
-    STORE(&r->next, mt_tl_free);
-    mt_tl_free = r;
-    mt_tl_count++;
+    STORE(&r->next, mt_tl.free);
+    mt_tl.free = r;
+    mt_tl.count++;
   }
   mt_unlock(&S->pool_lock);
-  return mt_tl_free != NULL;
+  return mt_tl.free != NULL;
 }
 
 /* Give a batch of this thread's cached records back to the shared list. */
 void mt_rec_spill(struct mt_state *S) {
-  struct mt_rec *first = mt_tl_free, *last = first;
+  struct mt_rec *first = mt_tl.free, *last = first;
   for (unsigned i = 1; i < MT_BATCH; i++) last = LOAD(&last->next);
-  mt_tl_free = LOAD(&last->next);
-  mt_tl_count -= MT_BATCH;
+  mt_tl.free = LOAD(&last->next);
+  mt_tl.count -= MT_BATCH;
   mt_lock(&S->pool_lock);
   STORE(&last->next, S->pool_free);
   S->pool_free = first;

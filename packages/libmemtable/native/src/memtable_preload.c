@@ -23,22 +23,26 @@ extern void *__libc_pvalloc(size_t size);
 #define EXPORT __attribute__((visibility("default")))
 #define CALLER() ((uint64_t)(uintptr_t)__builtin_return_address(0))
 
-/* Set while this thread calls out of the index into code that may allocate (dladdr, dlsym, stdio
-   while reporting): those allocations go straight to glibc, unrecorded, so the index is never
-   re-entered from inside itself. The index proper allocates nothing (it maps its own pages). */
-static __thread int tl_guard;
-
-/* The last blocks this thread freed, with where from: a later free of one of them is a double free
-   we can name (a free of memory never allocated, or freed long ago or by another thread, gets the
-   plainer message). 4 KiB of TLS; two stores per free. */
+/* The preload's thread-locals, in one structure so each wrapper finds them from one offset. */
 #define MT_FREED 256
-static __thread struct freed {
-  uint64_t base, site;
-} tl_freed[MT_FREED];
-static __thread unsigned tl_freed_next;
+static __thread struct {
+  /* Set while this thread calls out of the index into code that may allocate (dladdr, dlsym, stdio
+     while reporting): those allocations go straight to glibc, unrecorded, so the index is never
+     re-entered from inside itself. The index proper allocates nothing (it maps its own pages). */
+  int guard;
+  /* The last blocks this thread freed, with where from: a later free of one of them is a double
+     free we can name (a free of memory never allocated, or freed long ago or by another thread,
+     gets the plainer message). 4 KiB; two stores per free. */
+  unsigned char freed_next; /* wraps at MT_FREED */
+  struct freed {
+    uint64_t base, site;
+  } freed[MT_FREED];
+} tl;
+#define tl_guard tl.guard
+_Static_assert(MT_FREED == 1 << (8 * sizeof tl.freed_next), "freed_next wraps at MT_FREED");
 
 static inline void remember_free(const void *p, uint64_t site) {
-  struct freed *f = &tl_freed[tl_freed_next++ % MT_FREED];
+  struct freed *f = &tl.freed[tl.freed_next++];
   f->base = (uint64_t)(uintptr_t)p;
   f->site = site;
 }
@@ -46,7 +50,7 @@ static inline void remember_free(const void *p, uint64_t site) {
 /* Where this thread last freed base, or 0. */
 static uint64_t freed_from(uint64_t base) {
   for (unsigned i = 1; i <= MT_FREED; i++) {
-    const struct freed *f = &tl_freed[(tl_freed_next - i) % MT_FREED];
+    const struct freed *f = &tl.freed[(unsigned char)(tl.freed_next - i)];
     if (f->base == base) return f->site;
   }
   return 0;
@@ -54,12 +58,12 @@ static uint64_t freed_from(uint64_t base) {
 
 /* -- Recording -- */
 
-/* Record a fresh block; on failure the block is released and the call fails like glibc would. */
-static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
-  if (!p) return NULL;
+/* The rest of track: the general insert, a stale record, or failure (then the block is released
+   and the call fails like glibc would). */
+__attribute__((noinline, cold)) static void *track_slow(void *p, size_t size, uint64_t site, uint64_t type) {
   struct mt_state *S = mt_state();
-  int rc = mt_insert_fast(S, (uint64_t)(uintptr_t)p, size, site, type);
-  if (__builtin_expect(rc == MEMTABLE_E_EXISTS, 0)) { /* stale: glibc just handed this memory out, so it is free */
+  int rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
+  if (rc == MEMTABLE_E_EXISTS) { /* stale: glibc just handed this memory out, so it is free */
     mt_remove(S, (uint64_t)(uintptr_t)p, NULL);
     rc = mt_insert(S, (uint64_t)(uintptr_t)p, size, site, type, 0);
   }
@@ -67,6 +71,14 @@ static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
   __libc_free(p);
   errno = ENOMEM;
   return NULL;
+}
+
+/* Record a fresh block (p may be NULL: glibc failed). Not inlined, so that malloc saves only its
+   size and site across glibc's call and jumps here, and the fast path needs no saved register. */
+__attribute__((noinline)) static void *track(void *p, size_t size, uint64_t site, uint64_t type) {
+  if (__builtin_expect(!p, 0)) return NULL;
+  if (__builtin_expect(mt_insert_fast(mt_state(), (uint64_t)(uintptr_t)p, size, site, type) == 0, 1)) return p;
+  return track_slow(p, size, site, type);
 }
 
 /* Print a bad free or realloc on stderr with the pointer and both sites, then abort like glibc. */
@@ -104,29 +116,50 @@ __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, cons
   abort();
 }
 
-/* Forget a block about to go back to glibc; a pointer we never handed out aborts. */
-static void untrack(const char *fn, void *p, uint64_t site, struct memtable_info *info_ret) {
-  if (__builtin_expect(mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)p, info_ret) != 0, 0)) {
-    if ((uint64_t)(uintptr_t)p < MT_ADDR_LIMIT) bad_pointer(fn, p, site);
-    if (info_ret) *info_ret = (struct memtable_info){(uint64_t)(uintptr_t)p, 0, site, 0}; /* beyond 2^47: never indexed */
-  }
+/* The rest of untrack: the general remove; a pointer we never handed out aborts. */
+__attribute__((noinline, cold)) static void untrack_slow(const char *fn, void *p, uint64_t site,
+                                                         struct memtable_info *info_ret) {
+  if (mt_remove(mt_state(), (uint64_t)(uintptr_t)p, info_ret) == 0) return;
+  if ((uint64_t)(uintptr_t)p < MT_ADDR_LIMIT) bad_pointer(fn, p, site);
+  if (info_ret) *info_ret = (struct memtable_info){(uint64_t)(uintptr_t)p, 0, site, 0}; /* beyond 2^47: never indexed */
+}
+
+/* Forget a block about to go back to glibc. */
+static inline __attribute__((always_inline)) void untrack(const char *fn, void *p, uint64_t site,
+                                                          struct memtable_info *info_ret) {
+  int rc = mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)p, info_ret);
+  if (__builtin_expect(rc == 2, 0)) mt_rec_spill(mt_state());
+  else if (__builtin_expect(rc != 0, 0)) untrack_slow(fn, p, site, info_ret);
 }
 
 /* -- The malloc family -- */
 
 EXPORT void *malloc(size_t size) {
-  if (tl_guard) return __libc_malloc(size);
+  if (__builtin_expect(tl_guard, 0)) return __libc_malloc(size);
   return track(__libc_malloc(size), size, CALLER(), 0);
+}
+
+/* The rest of free after the fast path's status rc: a spill of the record cache, or the general
+   remove (or the abort); then glibc. */
+__attribute__((noinline, cold)) static void free_slow(void *ptr, uint64_t site, int rc) {
+  if (rc == 2) mt_rec_spill(mt_state());
+  else untrack_slow("free", ptr, site, NULL);
+  remember_free(ptr, site);
+  __libc_free(ptr);
+}
+
+/* Forget a block and give it back to glibc (the body of free, as a function without a frame). */
+__attribute__((noinline)) static void forget_and_free(void *ptr, uint64_t site) {
+  int rc = mt_remove_fast(mt_state(), (uint64_t)(uintptr_t)ptr, NULL);
+  if (__builtin_expect(rc != 0, 0)) return free_slow(ptr, site, rc);
+  remember_free(ptr, site);
+  __libc_free(ptr);
 }
 
 EXPORT void free(void *ptr) {
   if (!ptr) return;
-  if (!tl_guard) {
-    uint64_t site = CALLER();
-    untrack("free", ptr, site, NULL);
-    remember_free(ptr, site);
-  }
-  __libc_free(ptr);
+  if (__builtin_expect(tl_guard, 0)) return __libc_free(ptr);
+  forget_and_free(ptr, CALLER());
 }
 
 EXPORT void *calloc(size_t n, size_t size) {
