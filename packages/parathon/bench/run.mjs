@@ -30,6 +30,7 @@ function time(cmd, args) {
 }
 
 const rows = [];
+// startup.py is an empty program: its row is the fixed cost included in every other row.
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.py')).sort()) {
   const name = f.slice(0, -3);
   if (only.length && !only.includes(name)) continue;
@@ -46,7 +47,8 @@ for (const r of rows) {
   console.log(pad(r.name, 15) + pad(num(r.py.wall), 9) + pad(num(r.pt.wall), 9) + pad(num(r.wr), 8) + pad(num(r.py.cpu), 9) + pad(num(r.pt.cpu), 9) + pad(num(r.cr), 8) + (r.same ? 'same' : 'MISMATCH ' + r.err));
 }
 const geo = (k) => {
-  const ok = rows.filter((r) => Number.isFinite(r[k]));
+  const ok = rows.filter((r) => Number.isFinite(r[k]) && r.name !== 'startup');
   return Math.exp(ok.reduce((a, r) => a + Math.log(r[k]), 0) / (ok.length || 1));
 };
-console.log(pad('geomean', 33) + pad(geo('wr').toFixed(3), 26) + geo('cr').toFixed(3) + '   (parathon / python3; below 1.0 = parathon faster)');
+console.log(pad('geomean*', 33) + pad(geo('wr').toFixed(3), 26) + geo('cr').toFixed(3) + '   (parathon / python3; below 1.0 = parathon faster)');
+console.log('* geometric mean over the programs, without the empty start-up program');

@@ -11,4 +11,4 @@ def integrate(n):
         x += dx
     return total
 
-print("%.10f" % integrate(3000000))
+print("%.10f" % integrate(8000000))

@@ -71,5 +71,5 @@ def offset_momentum(bodies):
 bodies = make_bodies()
 offset_momentum(bodies)
 print("%.9f" % energy(bodies))
-advance(bodies, 0.01, 100000)
+advance(bodies, 0.01, 250000)
 print("%.9f" % energy(bodies))

@@ -18,4 +18,4 @@ def solve(n):
     place(0)
     return count
 
-print(solve(10))
+print(solve(12))

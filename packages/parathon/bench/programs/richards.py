@@ -186,4 +186,4 @@ def bench(iterations):
         total += s.queued * 1000 + s.holds
     return total
 
-print(bench(10))
+print(bench(30))

@@ -22,4 +22,4 @@ def main(n):
     vv = sum(b * b for b in v)
     print("%0.9f" % math.sqrt(vbv / vv))
 
-main(250)
+main(400)

@@ -4,7 +4,7 @@ random.seed(7)
 syll = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "en", "ar"]
 words = ["".join(random.choice(syll) for _ in range(random.randint(1, 3))) for _ in range(2000)]
 lines = []
-for i in range(40000):
+for i in range(120000):
     lines.append(" ".join(random.choice(words) for _ in range(8)).capitalize() + ".")
 text = "\n".join(lines)
 
