@@ -243,7 +243,8 @@ class Parser {
     const last = this.toks[this.toks.length - 1];
     if (last.type !== T.ERROR || last.error === e || e.msg === 'unexpected indent') return e;
     if (last.errorKind === 'exc') return last.error!;
-    const errLine = Math.max(e.lineno, this.toks[Math.min(this.farAll, this.toks.length - 1)].lineno);
+    const farTok = this.toks[Math.min(this.farAll, this.toks.length - 1)];
+    const errLine = Math.max(e.lineno, farTok.lineno);
     if (last.errorKind === 'eof' && errLine > (last.bracketLine ?? 0)) return last.error!;
     return e;
   }
@@ -440,13 +441,23 @@ class Parser {
     const saveLast = this.last;
     const saveFar = this.far;
     try {
-      this.starExpressions();
+      // invalid_expression applies again at each expression that follows.
+      let n = 0;
+      do this.starExpressions(); while (++n < 2 && this.probeAgain());
     } catch (err) {
       if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
     }
     this.i = save;
     this.last = saveLast;
     this.far = saveFar;
+  }
+
+  /** Whether CPython's invalid_expression would look at the expression starting here (not `NAME STRING`). */
+  private probeAgain(): boolean {
+    const t = this.peek();
+    if (!this.startsExpression() || (t.type === T.OP && t.value !== '{' && t.value !== '(' && t.value !== '[')) return false;
+    const n = this.peekAt(1);
+    return !(t.type === T.NAME && (n.type === T.STRING || t.value === 'match' || t.value === 'case' || t.value === '_'));
   }
 
   private simpleStmt(): A.stmt {
@@ -583,6 +594,8 @@ class Parser {
       try {
         this.starExpressions();
         end = this.last;
+        // invalid_expression applies again at each expression that follows.
+        if (this.probeAgain()) this.starExpressions();
       } catch (err) {
         if (!(err instanceof PySyntaxError) || tokenizerErrors.has(err)) throw err;
       }

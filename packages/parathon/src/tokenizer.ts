@@ -32,6 +32,8 @@ export interface Token {
   errorKind?: 'exc' | 'eof' | 'code';
   /** For 'eof' ERROR tokens: the line of the unclosed bracket. */
   bracketLine?: number;
+  /** For 'eof' ERROR tokens: the source index of the unclosed bracket. */
+  bracketPos?: number;
 }
 
 /** Errors raised by a tokenizer (not a grammar rule): f-string expressions do not prefix these. */
@@ -235,6 +237,7 @@ export class Tokenizer {
     if (this.brackets.length) {
       const b = this.brackets[this.brackets.length - 1];
       this.fail(this.error(`'${b.ch}' was never closed`, b.line, b.lineStart, b.pos), 'eof', this.absLine(b.line), 0);
+      this.tokens[this.tokens.length - 1].bracketPos = b.pos;
       return this.tokens;
     }
     const last = this.tokens[this.tokens.length - 1];
