@@ -107,6 +107,12 @@ export function pyCall(f: any, args: any[]): any {
   return R().callHelper(f, args);
 }
 
+/** Call a Python callable with one positional argument. */
+export function pyCall1(f: any, a: any): any {
+  if (typeof f === 'function' && f.$s === true) return f(a);
+  return R().callHelper(f, [a]);
+}
+
 /** Call a Python callable with two positional arguments (the comparator fast path). */
 export function pyCall2(f: any, a: any, b: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a, b);

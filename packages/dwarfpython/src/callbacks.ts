@@ -7,7 +7,7 @@ import koffi from 'koffi';
 import { DynamicLibrary } from 'libdl-ext';
 import { Type } from 'libpmirror';
 import { parse } from 'parathon';
-import { isFloat, pyCall, pyCall2, pyErr, R } from './bridge.js';
+import { isFloat, pyCall, pyCall1, pyCall2, pyErr, R } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { fnPointerHook, pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
 
@@ -186,7 +186,7 @@ export function callbackAddress(f: any, fnType: Type, exportName?: string): bigi
       return zero(retInfo);
     }
   };
-  // Two-argument callbacks (comparators) get a path without rest arrays.
+  // One- and two-argument callbacks (comparators, visitors) get paths without rest arrays.
   const c0 = convIn[0], c1 = convIn[1];
   const js2 = (x: any, y: any): any => {
     if (pending !== null) return zero(retInfo);
@@ -197,7 +197,16 @@ export function callbackAddress(f: any, fnType: Type, exportName?: string): bigi
       return zero(retInfo);
     }
   };
-  const cb = koffi.register(n === 2 ? js2 : js, koffi.pointer(proto));
+  const js1 = (x: any): any => {
+    if (pending !== null) return zero(retInfo);
+    try {
+      return convOut(pyCall1(f, c0!(x)));
+    } catch (e) {
+      pending = e;
+      return zero(retInfo);
+    }
+  };
+  const cb = koffi.register(n === 2 ? js2 : n === 1 ? js1 : js, koffi.pointer(proto));
   const d = describe(f, moduleFiles.of, exportName);
   const abs = d.file ? resolve(d.file) : undefined;
   const addr = library().entryPoint(sig, BigInt(koffi.address(cb) as any), {

@@ -114,10 +114,14 @@ function pointerArg(c: CInfo, what: string): Conv {
   const voidTarget = c.target?.strip().kind === 'void';
   const ts = c.target ? cinfo(c.target).shape : undefined;
   const elemTarget = ts === 'int' || ts === 'float' || ts === 'bool' || ts === 'pointer' || ts === 'struct' ? c.target : undefined;
+  // One-entry cache: the last C type found compatible (a call site usually passes one type).
+  let okInfo: CInfo | undefined;
   return (v) => {
     if (v === null) return null;
     if (v instanceof CPtr || v instanceof CRef) {
+      if (v.info === okInfo) return v.addr;
       if (!pointerCompatible(c, v)) throw pyErr('TypeError', `${what} must be '${cname(c.type)}', not '${cname(v.info.type)}'`);
+      okInfo = v.info;
       return v.addr;
     }
     if (typeof v === 'string' && (c.charTarget || voidTarget)) return cString(v);
@@ -256,6 +260,18 @@ function makeCallable(name: string, sig: { params: { type: Type }[]; returnType:
     };
     // Fixed arities get a straight-line path (no rest array) for the common small cases.
     if (n === 0) return builtin(name, (...a: any[]) => (a.length === 0 ? (flushBefore(), rconv((fn ??= declare(retK, paramK))())) : call(...a)));
+    if (n === 1) {
+      const c0 = convs[0]!;
+      return builtin(name, (...a: any[]) => {
+        if (a.length !== 1) throw argsErr(a.length);
+        const x = c0(a[0]);
+        if (fn === null) fn = declare(retK, paramK);
+        flushBefore();
+        const r = fn(x);
+        takePendingError();
+        return rconv(r);
+      });
+    }
     if (n === 2) {
       const c0 = convs[0]!, c1 = convs[1]!;
       return builtin(name, (...a: any[]) => {
