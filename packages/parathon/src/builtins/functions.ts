@@ -656,6 +656,13 @@ fn('__build_class__', () => {
 
 for (const n of ['len', 'abs', 'chr', 'ord', 'hash', 'id', 'repr', 'callable', 'ascii', 'bin', 'hex', 'oct']) oneArg(n);
 
+// exit() / quit() (site's builtins): raise SystemExit
+for (const n of ['exit', 'quit']) {
+  fn(n, (code: any = null) => {
+    throw mkExc(C.SystemExit_, ...(code === null ? [] : [code]));
+  });
+}
+
 // -- types and constants --
 
 Object.assign(B, {

@@ -7,7 +7,7 @@ import {
   PyClassMethod, PyStaticMethod, PyExc, PyModule, NS, MAXS, lookup, typeOf, isSubtype, mkExc, hooks,
   TypeError_, ValueError_, ZeroDivisionError_, OverflowError_, AttributeError_, IndexError_, KeyError_,
   StopIteration_, NotImplemented, object_, type_, int_, float_, bool_, str_, list_, tuple_, bumpEpoch, epoch,
-  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_, dict_,
+  call1, call2, call0, callN, tname, excStr, RecursionError_, SystemError_, BaseException_, module_, dict_, RuntimeError_,
 } from './core.js';
 import { PyDict, PySet, dictHooks, setOrder } from './dict.js';
 
@@ -1446,7 +1446,7 @@ export class DictIt implements It {
     return this.kind === 0 ? e[0] : this.kind === 1 ? e[1] : new PyTuple([e[0], e[1]]);
   }
 }
-const excTypesRef: any = { RuntimeError: null };
+const excTypesRef: any = { RuntimeError: RuntimeError_ };
 /** Range iterator over JS numbers. */
 export class RangeIt implements It {
   declare $c: PyType;
