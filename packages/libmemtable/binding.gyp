@@ -30,6 +30,7 @@
       "include_dirs": ["native/include"],
       "defines": ["MEMTABLE_BUILDING", "MEMTABLE_PRELOAD"],
       "cflags": ["<@(core_cflags)", "-ftls-model=initial-exec", "-fno-plt"],
+      "configurations": {"Release": {"cflags": ["-fomit-frame-pointer"]}},
       "cflags!": ["-fno-exceptions"],
       "libraries": ["-ldl", "-lpthread"]
     }

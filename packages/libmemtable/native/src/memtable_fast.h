@@ -35,14 +35,13 @@ static inline uint32_t write_begin(struct mt_leaf *leaf) {
 /* Release the leaf: its sequence becomes even again, and different from before. */
 static inline void write_end(struct mt_leaf *leaf) { STORE(&leaf->seq, leaf->seq + 1); }
 
-/* One attempt at taking the leaf: the held odd sequence, or 0 when another writer has it. For the
-   fast paths, which must not call (nor spin) so that they need no stack frame. */
-static inline uint32_t write_try(struct mt_leaf *leaf) {
+/* One attempt at taking the leaf: 1 with the odd sequence now held in *held, or 0 when another
+   writer has it. For the fast paths, which must not call (nor spin) so that they need no frame. */
+static inline int write_try(struct mt_leaf *leaf, uint32_t *held) {
   uint32_t seq = __atomic_load_n(&leaf->seq, __ATOMIC_RELAXED);
-  if (__builtin_expect(!(seq & 1), 1) &&
-      __builtin_expect(__atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1))
-    return seq + 1;
-  return 0;
+  *held = seq + 1;
+  return __builtin_expect(!(seq & 1), 1) &&
+         __builtin_expect(__atomic_compare_exchange_n(&leaf->seq, &seq, seq + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1);
 }
 
 /* Release a leaf taken by write_begin, which returned held (saves reloading the sequence). */
@@ -55,6 +54,7 @@ static inline void fill_spans(struct mt_leaf *leaf, uint64_t first, uint64_t las
 
 /* Point the spans of the pages after base's up to last's (both in leaf) at r, or clear them. */
 static inline void fill_spans_after(struct mt_leaf *leaf, uint64_t base, uint64_t last, struct mt_rec *r) {
+  if (!((base ^ last) >> MT_PAGE_SHIFT)) return; /* most small blocks: all on one page */
   for (struct mt_rec **s = &leaf->span[page_index(base)], **e = &leaf->span[page_index(last)]; s < e;) STORE(++s, r);
 }
 
@@ -75,8 +75,9 @@ static inline uint64_t last_byte(uint64_t base, uint64_t size) { return base + s
    nonzero, no wrap-around: what an allocator just returned). */
 static inline __attribute__((always_inline)) int mt_insert_fast(struct mt_state *S, uint64_t base, uint64_t size,
                                                                 uint64_t site, uint64_t type) {
-  /* In range, aligned, and within one leaf (a block that ends at its leaf's end takes the general path). */
-  if (__builtin_expect((((base ^ (base + size)) >> MT_LEAF_SHIFT) | (base >> MT_ADDR_BITS) | (base & 7)) != 0, 0))
+  /* Within one leaf, 1 byte to 2 MiB (0-byte blocks take the general path), in range, aligned. */
+  uint64_t last = base + size - 1;
+  if (__builtin_expect(((((base ^ last) | (size - 1)) >> MT_LEAF_SHIFT) | (base >> MT_ADDR_BITS) | (base & 7)) != 0, 0))
     return 1;
   struct mt_leaf *leaf = leaf_find(S, base);
   struct mt_rec *r = mt_tl.free;
@@ -88,8 +89,8 @@ static inline __attribute__((always_inline)) int mt_insert_fast(struct mt_state 
   STORE(&r->site, site);
   STORE(&r->type, type);
   struct mt_rec **link = &leaf->head[line_index(base)], *next;
-  uint32_t held = write_try(leaf);
-  if (__builtin_expect(!held, 0)) return 1;
+  uint32_t held;
+  if (__builtin_expect(!write_try(leaf, &held), 0)) return 1;
   while ((next = *link) && next->base > base) link = &next->next;
   if (__builtin_expect(next && next->base == base, 0)) {
     write_end_held(leaf, held);
@@ -99,7 +100,7 @@ static inline __attribute__((always_inline)) int mt_insert_fast(struct mt_state 
   mt_tl.count--;
   STORE(&r->next, next);
   STORE(link, r);
-  fill_spans_after(leaf, base, last_byte(base, size), r);
+  fill_spans_after(leaf, base, last, r);
   write_end_held(leaf, held);
   return 0;
 }
@@ -111,11 +112,15 @@ static inline __attribute__((always_inline)) int mt_remove_fast(struct mt_state 
   struct mt_leaf *leaf = __builtin_expect(base < MT_ADDR_LIMIT, 1) ? leaf_find(S, base) : NULL;
   if (__builtin_expect(!leaf, 0)) return 1;
   struct mt_rec **link = &leaf->head[line_index(base)], *r;
-  uint32_t held = write_try(leaf);
-  if (__builtin_expect(!held, 0)) return 1;
+  uint32_t held;
+  if (__builtin_expect(!write_try(leaf, &held), 0)) return 1;
   while ((r = *link) && r->base > base) link = &r->next;
-  uint64_t size, last;
-  if (__builtin_expect(!r || r->base != base || ((base ^ (last = last_byte(base, size = r->size))) >> MT_LEAF_SHIFT), 0)) {
+  if (__builtin_expect(!r || r->base != base, 0)) {
+    write_end_held(leaf, held);
+    return 1;
+  }
+  uint64_t size = r->size, last = base + size - 1;
+  if (__builtin_expect((((base ^ last) | (size - 1)) >> MT_LEAF_SHIFT) != 0, 0)) { /* 0 bytes, or crosses leaves */
     write_end_held(leaf, held);
     return 1;
   }

@@ -81,6 +81,13 @@ __attribute__((noinline)) static void *track(void *p, size_t size, uint64_t site
   return track_slow(p, size, site, type);
 }
 
+/* track for a block of type 0 (all but realloc's): one register fewer on the fast path. */
+__attribute__((noinline)) static void *track0(void *p, size_t size, uint64_t site) {
+  if (__builtin_expect(!p, 0)) return NULL;
+  if (__builtin_expect(mt_insert_fast(mt_state(), (uint64_t)(uintptr_t)p, size, site, 0) == 0, 1)) return p;
+  return track_slow(p, size, site, 0);
+}
+
 /* Print a bad free or realloc on stderr with the pointer and both sites, then abort like glibc. */
 __attribute__((noreturn, noinline)) static void bad_pointer(const char *fn, const void *p, uint64_t site) {
   char here[512], msg[1400];
@@ -136,7 +143,7 @@ static inline __attribute__((always_inline)) void untrack(const char *fn, void *
 
 EXPORT void *malloc(size_t size) {
   if (__builtin_expect(tl_guard, 0)) return __libc_malloc(size);
-  return track(__libc_malloc(size), size, CALLER(), 0);
+  return track0(__libc_malloc(size), size, CALLER());
 }
 
 /* The rest of free after the fast path's status rc: a spill of the record cache, or the general
@@ -169,14 +176,14 @@ EXPORT void *calloc(size_t n, size_t size) {
     return NULL;
   }
   if (tl_guard) return __libc_calloc(n, size);
-  return track(__libc_calloc(n, size), total, CALLER(), 0);
+  return track0(__libc_calloc(n, size), total, CALLER());
 }
 
 /* realloc: forget the old block first (so no other thread can see it twice), put it back if glibc fails. */
 static void *realloc_at(void *ptr, size_t size, uint64_t site) {
   struct memtable_info old;
   if (tl_guard) return __libc_realloc(ptr, size);
-  if (!ptr) return track(__libc_malloc(size), size, site, 0);
+  if (!ptr) return track0(__libc_malloc(size), size, site);
   untrack("realloc", ptr, site, &old);
   if (size == 0) { /* glibc frees and returns NULL */
     remember_free(ptr, site);
@@ -205,18 +212,18 @@ EXPORT void *reallocarray(void *ptr, size_t n, size_t size) {
 
 EXPORT void *memalign(size_t align, size_t size) {
   if (tl_guard) return __libc_memalign(align, size);
-  return track(__libc_memalign(align, size), size, CALLER(), 0);
+  return track0(__libc_memalign(align, size), size, CALLER());
 }
 
 EXPORT void *aligned_alloc(size_t align, size_t size) {
   if (tl_guard) return __libc_memalign(align, size);
-  return track(__libc_memalign(align, size), size, CALLER(), 0);
+  return track0(__libc_memalign(align, size), size, CALLER());
 }
 
 EXPORT int posix_memalign(void **ptr_ret, size_t align, size_t size) {
   if (align % sizeof(void *) || (align & (align - 1)) || !align) return EINVAL;
   int saved = errno;
-  void *p = tl_guard ? __libc_memalign(align, size) : track(__libc_memalign(align, size), size, CALLER(), 0);
+  void *p = tl_guard ? __libc_memalign(align, size) : track0(__libc_memalign(align, size), size, CALLER());
   errno = saved;
   if (!p) return ENOMEM;
   *ptr_ret = p;
@@ -225,7 +232,7 @@ EXPORT int posix_memalign(void **ptr_ret, size_t align, size_t size) {
 
 EXPORT void *valloc(size_t size) {
   if (tl_guard) return __libc_valloc(size);
-  return track(__libc_valloc(size), size, CALLER(), 0);
+  return track0(__libc_valloc(size), size, CALLER());
 }
 
 /* pvalloc hands out whole pages, all of them usable: record the rounded size. */
@@ -236,7 +243,7 @@ EXPORT void *pvalloc(size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  return track(__libc_pvalloc(size), rounded, CALLER(), 0);
+  return track0(__libc_pvalloc(size), rounded, CALLER());
 }
 
 /* glibc's malloc_usable_size for live blocks (found once through RTLD_NEXT, outside start-up); 0 for
