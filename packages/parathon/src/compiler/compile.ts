@@ -540,6 +540,8 @@ class Compiler {
   }
   tryStmt(s: any): void {
     const hasFinally = s.finalbody.length > 0;
+    const fe = hasFinally ? this.id('$fe') : '';
+    if (hasFinally) this.emit(`let ${fe};`);
     if (hasFinally) this.emit('try {');
     const inner = (): void => {
       if (!s.handlers.length) {
@@ -588,9 +590,12 @@ class Compiler {
       }
     };
     if (hasFinally) {
+      // an exception raised by the finally block while another is in flight gets it as __context__
       this.indent(inner);
-      this.emit('} finally {');
-      this.block(s.finalbody);
+      this.emit(`} catch (${fe}$) { ${fe} = ${fe}$; throw ${fe}$; } finally {`);
+      this.emit('  try {');
+      this.indent(() => this.block(s.finalbody));
+      this.emit(`  } catch ($x) { throw ${fe} !== undefined ? $chain($x, $toPyExc(${fe})) : $x; }`);
       this.emit('}');
     } else inner();
   }
