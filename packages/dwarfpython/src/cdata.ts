@@ -380,6 +380,8 @@ function pyTypeFor(t: Type, pointer: boolean): any {
   if (!pt) {
     initBases();
     pt = makeType(name, pointer ? ptrBase : refBase, {});
+    // The attribute hook on the type itself: parathon finds it at the first step of the MRO walk.
+    pt.$gattr = (pointer ? ptrBase : refBase).$gattr;
     pyTypes.set(key, pt);
   }
   memo.set(t, pt);
@@ -424,6 +426,8 @@ interface Field {
   c: CInfo;
   bitSize: number | undefined;
   bitOffset: number;
+  /** A direct reader for plain scalar fields. */
+  read: ((dv: DataView, off: number) => any) | undefined;
 }
 /** Field `name` of the struct whose classified type is c (cached on c), or null. */
 function field(c: CInfo, name: string): Field | null {
@@ -431,16 +435,27 @@ function field(c: CInfo, name: string): Field | null {
   let f = m.get(name);
   if (f === undefined) {
     const mm = member(c.bare, name);
-    f = mm ? { offset: mm.offset, c: cinfo(mm.type), bitSize: mm.bitSize, bitOffset: mm.bitOffset ?? 0 } : null;
+    f = mm ? { offset: mm.offset, c: cinfo(mm.type), bitSize: mm.bitSize, bitOffset: mm.bitOffset ?? 0, read: undefined } : null;
+    if (f && f.bitSize === undefined) f.read = scalarReader(f.c);
     m.set(name, f);
   }
   return f;
+}
+
+/** A direct DataView reader for the common scalar shapes (one closure per field, no dispatch). */
+function scalarReader(c: CInfo): ((dv: DataView, off: number) => any) | undefined {
+  if (c.shape === 'int' && c.size === 4) return c.signed ? (dv, off) => dv.getInt32(off, true) : (dv, off) => dv.getUint32(off, true);
+  if (c.shape === 'int' && c.size === 2) return c.signed ? (dv, off) => dv.getInt16(off, true) : (dv, off) => dv.getUint16(off, true);
+  if (c.shape === 'int' && c.size === 1) return c.signed ? (dv, off) => dv.getInt8(off) : (dv, off) => dv.getUint8(off);
+  if (c.shape === 'float' && c.size === 8) return (dv, off) => new (R().PyFloat)(dv.getFloat64(off, true));
+  return undefined;
 }
 
 /** Read field `name` of the struct/union object (off in b); undefined when there is no such field. */
 function getField(b: Block, off: number, c: CInfo, name: string): any {
   const f = field(c, name);
   if (f === null) return undefined;
+  if (f.read !== undefined) return f.read(b.view, off + f.offset);
   if (f.bitSize !== undefined) return readBits(b, off, f.bitOffset, f.bitSize, f.c);
   return readValue(b, off + f.offset, f.c);
 }

@@ -34,7 +34,7 @@ export interface CInfo {
   /** For pointers: the target's classification (set on first use). */
   tinfo?: CInfo;
   /** For structs: fields resolved so far, by name. */
-  fields?: Map<string, { offset: number; c: CInfo; bitSize: number | undefined; bitOffset: number } | null>;
+  fields?: Map<string, { offset: number; c: CInfo; bitSize: number | undefined; bitOffset: number; read: ((dv: DataView, off: number) => any) | undefined } | null>;
 }
 
 const cache = new WeakMap<Type, CInfo>();
