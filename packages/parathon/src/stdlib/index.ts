@@ -13,6 +13,7 @@ import { jsonModule } from './json.js';
 import { reModule } from './re.js';
 import { randomModule } from './random.js';
 import { collectionsModule } from './collections.js';
+import { hashlibModule, base64Module } from './hashing.js';
 import { natives } from '../runtime/natives.js';
 
 /** Module initialisers by name. */
@@ -25,6 +26,8 @@ export const nativeModules: Record<string, (d: any, interp: any) => void> = {
   json: jsonModule,
   re: reModule,
   _collections: collectionsModule,
+  hashlib: hashlibModule,
+  base64: base64Module,
 };
 
 const F = (v: number): PyFloat => new PyFloat(v);
