@@ -41,6 +41,7 @@ function oneArg(name: string): void {
 
 // -- output --
 
+const stdoutRef: { s: TextStream | null } = { s: null };
 /** A text stream over a file descriptor, buffered until newline-heavy output or exit. */
 export class TextStream {
   $c: PyType = textIOType;
@@ -48,6 +49,7 @@ export class TextStream {
   closed = false;
   constructor(public fd: number, public name: string, public lineBuffered: boolean) {}
   write(s: string): number {
+    if (this.fd === 2 && this !== stdoutRef.s) stdoutRef.s?.flush();
     this.buf += s;
     if (this.buf.length > 1 << 16 || (this.lineBuffered && s.includes('\n'))) this.flush();
     return s.length;
@@ -91,6 +93,7 @@ function require_tty(fd: number): boolean {
 }
 /** sys.stdout / sys.stderr / sys.stdin. */
 export const stdout = new TextStream(1, '<stdout>', !!process.stdout.isTTY);
+stdoutRef.s = stdout;
 export const stderr = new TextStream(2, '<stderr>', true);
 /** Flush the standard streams (at exit, before tracebacks). */
 export function flushAll(): void {
