@@ -31,3 +31,24 @@ describe('the dwarfpython command', () => {
     expect(r.stdout).toContain('... ');
   });
 });
+
+describe('the embedding API', () => {
+  it('runSource and runFile run Python with C libraries importable and report the exit status', () => {
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const code = `
+      import { runSource, runFile } from ${JSON.stringify(dist)};
+      import { writeFileSync, mkdtempSync } from 'node:fs';
+      import { join } from 'node:path';
+      import { tmpdir } from 'node:os';
+      const a = runSource('import libc\\nprint(libc.abs(-7))\\n');
+      const b = runSource('raise SystemExit(4)\\n');
+      const file = join(mkdtempSync(join(tmpdir(), 'dwarfpython-embed-')), 'x.py');
+      writeFileSync(file, 'import libm\\nprint(libm.sqrt(16.0))\\nraise ValueError("boom")\\n');
+      const c = runFile(file);
+      console.log(JSON.stringify([a.status, b.status, c.status]));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(r.stdout).toBe('7\n4.0\n[0,4,1]\n');
+    expect(r.stderr).toMatch(/ValueError: boom\n$/);
+  });
+});
