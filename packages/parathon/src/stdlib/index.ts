@@ -1,6 +1,6 @@
 // Builtin modules implemented in TypeScript: each fills a module namespace when first imported.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { readdirSync, statSync, existsSync, mkdirSync, rmSync, unlinkSync, renameSync, rmdirSync, lstatSync } from 'node:fs';
+import { readdirSync, opendirSync, statSync, existsSync, mkdirSync, rmSync, unlinkSync, renameSync, rmdirSync, lstatSync } from 'node:fs';
 import * as pathm from 'node:path';
 import { PyType, type_, tuple_, PyFloat, PyTuple, PyBytes, PyExc, NS, mkExc, typeOf, isSubtype, ValueError_, TypeError_, OverflowError_, OSError_, FileNotFoundError_, excTypes, MAXS, PyModule } from '../runtime/core.js';
 import { PyDict } from '../runtime/dict.js';
@@ -423,7 +423,19 @@ function osModule(d: any, interp: any): void {
       throw oserr(e, path);
     }
   };
-  d.listdir = bf('listdir', (p: any = '.') => wrap(String(p), () => readdirSync(String(p))));
+  // Directory order as python3 sees it (readdirSync sorts; a Dir handle does not).
+  const listdir = (path: string): string[] => {
+    const dir = opendirSync(path);
+    const out: string[] = [];
+    try {
+      let e;
+      while ((e = dir.readSync()) !== null) out.push(e.name);
+    } finally {
+      dir.closeSync();
+    }
+    return out;
+  };
+  d.listdir = bf('listdir', (p: any = '.') => wrap(String(p), () => listdir(String(p))));
   d.mkdir = bf('mkdir', (p: string) => wrap(p, () => (mkdirSync(p), null)));
   d.makedirs = Object.assign(bf('makedirs', (p: string) => wrap(p, () => (mkdirSync(p, { recursive: true }), null))), {
     $s: false,

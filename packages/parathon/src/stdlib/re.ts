@@ -72,6 +72,14 @@ export function translate(p: string, flags: number): [string, number] {
       i = j + 1;
       continue;
     }
+    const scoped = c === '(' ? /^\(\?([aiLmsux]+):/.exec(p.slice(i, i + 10)) : null;
+    if (scoped) {
+      // JS has no scoped inline flags: apply them to the whole pattern
+      for (const f of scoped[1]!) flags |= { a: A, i: I, L, m: M, s: S, u: U, x: X }[f as 'a']!;
+      out += '(?:';
+      i += scoped[0].length;
+      continue;
+    }
     if (c === '(' && p.startsWith('(?#', i)) {
       i = p.indexOf(')', i) + 1;
       continue;
