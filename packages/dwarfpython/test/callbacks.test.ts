@@ -131,13 +131,16 @@ print(list(v))
 
 describe('perf sees entry points', () => {
   it('node --perf-basic-prof: the perf map names the entry point and the compiled body', () => {
+    // V8 also writes isolate-*.log files into the working directory: give it a scratch one.
+    const cwd = mkdtempSync(join(tmpdir(), 'dwarfpython-perf-'));
     const r = spawnSync(process.execPath, ['--perf-basic-prof', cli, '-c', `import libc, os
 def py_compare(a, b):
     return a[0] - b[0]
 v = libc.int.array([3, 1, 2])
 libc.qsort(v, 3, 4, py_compare)
 print(os.getpid())
-`], { encoding: 'utf8' });
+`], { encoding: 'utf8', cwd });
+    rmSync(cwd, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     const map = `/tmp/perf-${r.stdout.trim()}.map`;
     try {
