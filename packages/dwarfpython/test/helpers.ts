@@ -1,6 +1,6 @@
 // Test helpers for dwarfpython: build the fixture library, run the CLI and python3 on scripts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,12 @@ export function demoLibrary(): string {
   const dir = join(pkg, 'build', 'test');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'libdemo.so');
-  const r = spawnSync('gcc', demoCommand(out), { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`gcc ${demoCommand(out).join(' ')}\n${r.stderr}`);
+  // Test files run in parallel workers: each builds under its own name and renames (atomic), so no
+  // process ever loads a half-written library.
+  const tmp = join(dir, `libdemo.so.${process.pid}.${Date.now()}`);
+  const r = spawnSync('gcc', demoCommand(tmp), { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`gcc ${demoCommand(tmp).join(' ')}\n${r.stderr}`);
+  renameSync(tmp, out);
   demo = out;
   return out;
 }
