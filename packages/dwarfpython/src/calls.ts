@@ -272,6 +272,18 @@ function makeCallable(name: string, sig: { params: { type: Type }[]; returnType:
         return rconv(r);
       });
     }
+    if (n === 3) {
+      const c0 = convs[0]!, c1 = convs[1]!, c2 = convs[2]!;
+      return builtin(name, (...a: any[]) => {
+        if (a.length !== 3) throw argsErr(a.length);
+        const x = c0(a[0]), y = c1(a[1]), z = c2(a[2]);
+        if (fn === null) fn = declare(retK, paramK);
+        flushBefore();
+        const r = fn(x, y, z);
+        takePendingError();
+        return rconv(r);
+      });
+    }
     if (n === 2) {
       const c0 = convs[0]!, c1 = convs[1]!;
       return builtin(name, (...a: any[]) => {
