@@ -12,7 +12,7 @@ import {
 import { PyDict, PySet, setOrder } from '../runtime/dict.js';
 import * as O from '../runtime/ops.js';
 import { call, construct, allocate, checkAbstract, newClass, Kw, PySuper, setSuperType, superGetattr, setAttrErr } from '../runtime/calls.js';
-import { floatRepr, format, formatFloat, fixed } from '../runtime/format.js';
+import { floatRepr, format, formatFloat, fixed, bigStr, intDigits } from '../runtime/format.js';
 
 /** Attach a builtin method: positional-only unless `kw` is given (then it also gets `$kw`). */
 export function def(t: PyType, name: string, fn: (...a: any[]) => any, kw?: (args: any[], kw: Kw) => any): void {
@@ -35,8 +35,9 @@ const reprStack: any[] = [];
 export function repr(x: any): string {
   switch (typeof x) {
     case 'number':
-    case 'bigint':
       return String(x);
+    case 'bigint':
+      return bigStr(x);
     case 'string':
       return strRepr(x);
     case 'boolean':
@@ -111,7 +112,8 @@ export function strRepr(s: string): string {
 /** str(x). */
 export function str(x: any): string {
   if (typeof x === 'string') return x;
-  if (typeof x === 'number' || typeof x === 'bigint') return String(x);
+  if (typeof x === 'number') return String(x);
+  if (typeof x === 'bigint') return bigStr(x);
   if (x instanceof PyFloat) return floatRepr(x.v);
   if (x === null || typeof x === 'boolean' || typeof x === 'function') return repr(x);
   const t = typeOf(x);
@@ -294,6 +296,10 @@ function parseIntStr(s0: string, base: number): any {
     if (base !== -1 && (base < 2 || base > 36) && base !== 0) throw mkExc(ValueError_, 'int() base must be >= 2 and <= 36, or 0');
     throw mkExc(ValueError_, `invalid literal for int() with base ${base < 0 ? 0 : base}: ${strRepr(s0)}`);
   }
+  if (base === 10 && intDigits.max > 0 && s.length > intDigits.max) {
+    throw mkExc(ValueError_, `Exceeds the limit (${intDigits.max} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  if (base === 10 && s.length < 16) return O.norm(BigInt(neg ? -Number(s) : Number(s)));
   let r = 0n;
   const B = BigInt(base);
   for (const c of s.toLowerCase()) r = r * B + BigInt(digits.indexOf(c));

@@ -6,6 +6,18 @@ import { PyFloat, PyComplex, PyTuple, PyBytes, mkExc, TypeError_, ValueError_, t
 import { intVal, numVal, getitem, hooks_fmt, indexVal } from './ops.js';
 import { PyDict } from './dict.js';
 
+/** CPython 3.11's limit on decimal int <-> str conversion (sys.set_int_max_str_digits). */
+export const intDigits = { max: 4300 };
+/** str(int) for a bigint, with CPython's conversion limit. */
+export function bigStr(b: bigint): string {
+  const s = b.toString();
+  const n = s.length - (b < 0n ? 1 : 0);
+  if (intDigits.max > 0 && n > intDigits.max) {
+    throw mkExc(ValueError_, `Exceeds the limit (${intDigits.max} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return s;
+}
+
 /** repr(float). */
 export function floatRepr(x: number): string {
   if (x !== x) return 'nan';
@@ -234,7 +246,8 @@ export function formatStr(v: string, spec: string): string {
 /** format(value, spec) through __format__. */
 export function format(v: any, spec: string): string {
   if (typeof v === 'string') return formatStr(v, spec);
-  if (typeof v === 'number' || typeof v === 'bigint') return spec === '' ? String(v) : formatInt(v, spec);
+  if (typeof v === 'number') return spec === '' ? String(v) : formatInt(v, spec);
+  if (typeof v === 'bigint') return spec === '' ? bigStr(v) : formatInt(v, spec);
   if (typeof v === 'boolean') return spec === '' ? (v ? 'True' : 'False') : formatInt(v ? 1 : 0, spec);
   if (v instanceof PyFloat) return formatFloat(v.v, spec);
   const f = lookup(typeOf(v), '__format__');

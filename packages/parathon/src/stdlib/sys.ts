@@ -5,6 +5,7 @@ import { PyDict } from '../runtime/dict.js';
 import { call } from '../runtime/calls.js';
 import { stdout, stderr, streams } from '../builtins/functions.js';
 import { excStack } from '../runtime/rt.js';
+import { intDigits } from '../runtime/format.js';
 
 let recursionLimit = 1000;
 
@@ -56,6 +57,13 @@ export function makeSys(argv: string[], path: string[]): PyModule {
   });
   d.exception = bf('exception', () => excStack[excStack.length - 1] ?? null);
   d.intern = bf('intern', (s: string) => s);
+  d.get_int_max_str_digits = bf('get_int_max_str_digits', () => intDigits.max);
+  d.set_int_max_str_digits = bf('set_int_max_str_digits', (n: any) => {
+    const v = Number(n);
+    if (v !== 0 && v < 640) throw mkExc(excTypes.ValueError!, 'maxdigits must be 0 or larger than 640');
+    intDigits.max = v;
+    return null;
+  });
   d.getsizeof = bf('getsizeof', () => 64);
   d.getdefaultencoding = bf('getdefaultencoding', () => 'utf-8');
   d.getfilesystemencoding = bf('getfilesystemencoding', () => 'utf-8');
