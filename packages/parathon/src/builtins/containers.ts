@@ -1201,6 +1201,24 @@ def(generator_, 'close', (g: PyGen) => g.close());
 def(generator_, '__repr__', (g: PyGen) => `<generator object ${g.name} at 0x${O.idOf(g).toString(16).padStart(12, '0')}>`);
 (generator_ as any).$gattr = (g: PyGen, n: string) => (n === '__name__' || n === '__qualname__' ? g.name : n === 'gi_running' ? g.running : undefined);
 
+/** A coroutine (`async def`): a generator underneath, awaited rather than iterated. */
+export class PyCoro extends PyGen {
+  override $c: PyType = coroutine_;
+}
+const coroutine_ = new PyType(type_, 'coroutine', [object_], null, 'generator');
+for (const n of ['send', 'throw', 'close']) coroutine_.$d[n] = generator_.$d[n];
+def(coroutine_, '__await__', (c: PyCoro) => c);
+def(coroutine_, '__repr__', (c: PyCoro) => `<coroutine object ${c.name} at 0x${O.idOf(c).toString(16).padStart(12, '0')}>`);
+(coroutine_ as any).$gattr = (generator_ as any).$gattr;
+
+/** `await x`: delegate to a coroutine, or to the iterator its __await__ returns. */
+export function* awaitIt(x: any): Generator<any, any, any> {
+  if (x instanceof PyCoro) return yield* yieldFrom(x);
+  const f = lookup(typeOf(x), '__await__');
+  if (f === undefined) throw mkExc(TypeError_, `object ${tname(x)} can't be used in 'await' expression`);
+  return yield* yieldFrom(call1(f, x));
+}
+
 /** `yield from x` inside a compiled generator: a JS iterator forwarding send/throw. */
 export function* yieldFrom(x: any): Generator<any, any, any> {
   if (x instanceof PyGen) {

@@ -234,7 +234,7 @@ class Compiler {
       case 'If': return this.ifStmt(s);
       case 'While': return this.whileStmt(s);
       case 'For': return this.forStmt(s);
-      case 'FunctionDef': return this.funcDef(s);
+      case 'FunctionDef': case 'AsyncFunctionDef': return this.funcDef(s);
       case 'ClassDef': return this.classDef(s);
       case 'Pass': return;
       case 'Break': {
@@ -256,7 +256,8 @@ class Compiler {
       case 'Global': case 'Nonlocal': return;
       case 'Import': return this.importStmt(s);
       case 'ImportFrom': return this.importFrom(s);
-      case 'With': return this.withStmt(s, 0);
+      case 'With': case 'AsyncWith': return this.withStmt(s, 0);
+      case 'AsyncFor': return this.asyncFor(s);
       case 'Match': return this.matchStmt(s);
     }
     this.emit(`throw $notSupported(${JSON.stringify(s._type)});`);
@@ -441,8 +442,9 @@ class Compiler {
         }
       }
       const locals = [...scope.assigned].filter((n) => !scope.params.has(n) && !scope.globals.has(n) && !scope.nonlocals.has(n));
+      if (scope.isAsync && scope.hasYield) this.emit('throw $notSupported("async generator functions");');
       if (f.isGen) {
-        this.emit(`return new $PyGen((function* () {`);
+        this.emit(`return new ${scope.isAsync ? '$PyCoro' : '$PyGen'}((function* () {`);
         this.indent(() => {
           if (locals.length) this.emit(`let ${locals.map(jsName).join(', ')};`);
           const gstart = this.out.length;
@@ -611,10 +613,12 @@ class Compiler {
   withStmt(s: any, i: number): void {
     if (i >= s.items.length) return this.stmts(s.body);
     const item = s.items[i];
+    const isAsync = s._type === 'AsyncWith';
+    const aw = (e: string): string => (isAsync ? `(yield* $awaitIt(${e}))` : e);
     const m = this.id('$m'), x = this.id('$x'), ok = this.id('$ok');
     this.emit(`const ${m} = ${this.expr(item.context_expr)};`);
-    this.emit(`const ${x} = $exitOf(${m});`);
-    const entered = `$enter(${m})`;
+    this.emit(`const ${x} = ${isAsync ? '$aexitOf' : '$exitOf'}(${m});`);
+    const entered = isAsync ? aw(`$aenter(${m})`) : `$enter(${m})`;
     if (item.optional_vars) this.assignTo(item.optional_vars, entered);
     else this.emit(entered + ';');
     this.emit(`let ${ok} = true;`);
@@ -623,10 +627,20 @@ class Compiler {
     this.emit(`} catch (${m}$e) {`);
     this.emit(`  ${ok} = false;`);
     this.emit(`  const ${m}$p = $toPyExc(${m}$e);`);
-    this.emit(`  if (!$truthy($callN(${x}, [${m}, $typeOf(${m}$p), ${m}$p, null]))) throw ${m}$p;`);
+    this.emit(`  if (!$truthy(${aw(`$callN(${x}, [${m}, $typeOf(${m}$p), ${m}$p, null])`)})) throw ${m}$p;`);
     this.emit('} finally {');
-    this.emit(`  if (${ok}) $callN(${x}, [${m}, null, null, null]);`);
+    this.emit(`  if (${ok}) ${aw(`$callN(${x}, [${m}, null, null, null])`)};`);
     this.emit('}');
+  }
+  /** `async for`: __aiter__, then await __anext__() until StopAsyncIteration. */
+  asyncFor(s: any): void {
+    const it = this.id('$ai'), v = this.id('$v');
+    this.emit(`const ${it} = $aiter(${this.expr(s.iter)});`);
+    this.emit(`let ${v};`);
+    this.loop(s.orelse, () => this.emit(`while ((${v} = (yield* $anext(${it}))) !== undefined) {`), () => {
+      this.assignTo(s.target, v);
+      this.stmts(s.body);
+    });
   }
   importStmt(s: any): void {
     for (const a of s.names) {
@@ -816,7 +830,7 @@ class Compiler {
       case 'Yield': return `(yield ${e.value ? this.expr(e.value) : 'null'})`;
       case 'YieldFrom': return `(yield* $yieldFrom(${this.expr(e.value)}))`;
       case 'Starred': return `$notSupported("starred expression here")`;
-      case 'Await': return `$notSupported("await")`;
+      case 'Await': return `(yield* $awaitIt(${this.expr(e.value)}))`;
     }
     return `$notSupported(${JSON.stringify(e._type)})`;
   }
@@ -1037,5 +1051,5 @@ export const RT_NAMES = [
   'excPush', 'excPop', 'raise', 'reraise', 'assertFail', 'exitOf', 'enter', 'unboundLocal', 'unboundFree', 'nameError',
   'loadBuiltin', 'notSupported', 'rangeLo', 'rangeHi', 'yieldFrom', 'import', 'importAs', 'importFrom', 'importStar',
   'fromGet', 'globals', 'localsDict', 'nsDict', 'exec', 'eval', 'displayhook', 'isSeq', 'isMapping', 'mapGet', 'mapRest',
-  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate', 'sortedKeys', 'consume', 'joinGen',
+  'matchPos', 'closeTemp', 'attrGetter', 'attrSetter', 'methodCaller', 'mksetConst', 'annotate', 'sortedKeys', 'consume', 'joinGen', 'PyCoro', 'awaitIt', 'aexitOf', 'aenter', 'aiter', 'anext',
 ];

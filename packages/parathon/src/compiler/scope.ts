@@ -9,6 +9,8 @@ export class Scope {
   params = new Set<string>();
   children = new Map<any, Scope>();
   isGenerator = false;
+  isAsync = false;
+  hasYield = false;
   usesSuper = false;
   hasStarImport = false;
   constructor(public kind: 'module' | 'function' | 'class' | 'comp', public parent: Scope | null, public name: string) {}
@@ -86,6 +88,11 @@ class Analyser {
         this.args(st.args);
         this.bind(st.name);
         this.fn(st, st.name, st.body, null);
+        if (st._type === 'AsyncFunctionDef') {
+          const sc = this.s.children.get(st)!;
+          sc.isGenerator = true;
+          sc.isAsync = true;
+        }
         break;
       case 'ClassDef': {
         for (const d of st.decorator_list) this.expr(d);
@@ -215,6 +222,7 @@ class Analyser {
       case 'DictComp': this.comp(e, e.generators, [e.key, e.value]); return;
       case 'Yield': case 'YieldFrom':
         this.s.isGenerator = true;
+        this.s.hasYield = true;
         if (e.value) this.expr(e.value);
         return;
       case 'Await': this.expr(e.value); return;

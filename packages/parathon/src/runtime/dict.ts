@@ -37,7 +37,7 @@ function prim(k: any): any {
 }
 
 /** Entries of the hashed side table: hash -> [key, token][]. */
-type HashTable = Map<number, [any, object][]>;
+export type HashTable = Map<number, [any, object][]>;
 
 function token(hk: HashTable, k: any, create: boolean): object | undefined {
   const h = dictHooks.hash(k);

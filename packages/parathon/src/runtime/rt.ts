@@ -11,7 +11,7 @@ import * as O from './ops.js';
 import { call, mkfunc, bindArgs, buildClass, PySuper, Kw } from './calls.js';
 import { format } from './format.js';
 import { repr, str, nsDict } from '../builtins/types.js';
-import { PyGen, yieldFrom } from '../builtins/containers.js';
+import { PyGen, PyCoro, awaitIt, yieldFrom } from '../builtins/containers.js';
 import { B, print, isinstance } from '../builtins/functions.js';
 
 /** The stack of exceptions being handled (for bare `raise` and sys.exc_info()). */
@@ -113,7 +113,7 @@ export const rt: any = {
     if (self === undefined) throw mkExc(C.RuntimeError_, 'super(): no arguments');
     return new PySuper(cls, self);
   },
-  PyTuple, PyFloat, PyComplex, PyBytes, PySlice, PyGen, Ellipsis: C.Ellipsis, DSTAR,
+  PyTuple, PyFloat, PyComplex, PyBytes, PySlice, PyGen, PyCoro, awaitIt, Ellipsis: C.Ellipsis, DSTAR,
   mkdict(kv: any[]): PyDict {
     const d = new PyDict();
     for (let i = 0; i < kv.length; i += 2) {
@@ -276,6 +276,33 @@ export const rt: any = {
       throw mkExc(TypeError_, `'${t.name}' object does not support the context manager protocol`);
     }
     return x;
+  },
+  aexitOf(m: any): any {
+    const t = typeOf(m);
+    const x = lookup(t, '__aexit__');
+    if (x === undefined || lookup(t, '__aenter__') === undefined) {
+      throw mkExc(TypeError_, `'${t.name}' object does not support the asynchronous context manager protocol`);
+    }
+    return x;
+  },
+  aenter(m: any): any {
+    return C.call1(lookup(typeOf(m), '__aenter__'), m);
+  },
+  aiter(x: any): any {
+    const f = lookup(typeOf(x), '__aiter__');
+    if (f === undefined) throw mkExc(TypeError_, `'async for' requires an object with __aiter__ method, got ${tname(x)}`);
+    return C.call1(f, x);
+  },
+  /** One step of `async for`: the awaited __anext__() value, or undefined at StopAsyncIteration. */
+  *anext(it: any): Generator<any, any, any> {
+    const f = lookup(typeOf(it), '__anext__');
+    if (f === undefined) throw mkExc(TypeError_, `'async for' received an object from __aiter__ that does not implement __anext__: ${tname(it)}`);
+    try {
+      return yield* awaitIt(C.call1(f, it));
+    } catch (e) {
+      if (e instanceof PyExc && isSubtype(e.$c, C.excTypes.StopAsyncIteration!)) return undefined;
+      throw e;
+    }
   },
   enter(m: any): any {
     return C.call1(lookup(typeOf(m), '__enter__'), m);
