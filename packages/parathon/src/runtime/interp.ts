@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import {
   PyModule, PyExc, PyTuple, NS, mkExc, typeOf, isSubtype, excTypes, ModuleNotFoundError_, SystemExit_, ImportError_,
-  TypeError_, BaseException_, PyType,
+  TypeError_, BaseException_, PyType, RecursionError_,
 } from './core.js';
 import { PyDict } from './dict.js';
 import * as O from './ops.js';
 import { rt, importHooks, GlobalsDict, excStack } from './rt.js';
 import { compileModule, CompiledModule } from '../compiler/compile.js';
-import { parse, PySyntaxError } from '../parser.js';
+import { parse, PySyntaxError, PyParserRecursionError } from '../parser.js';
+import { formatSyntaxError } from '../errors/syntax.js';
 import { repr, str } from '../builtins/types.js';
 import { B, flushAll, stderr, stdout, streams } from '../builtins/functions.js';
 import { makeSys } from '../stdlib/sys.js';
@@ -62,6 +63,8 @@ export class Interpreter {
       tree = parse(source, filename, mode);
     } catch (e) {
       if (e instanceof PySyntaxError) throw toPySyntaxError(e);
+      // CPython's compile() of such source raises RecursionError (MemoryError for some shapes).
+      if (e instanceof PyParserRecursionError) throw mkExc(RecursionError_, 'maximum recursion depth exceeded during compilation');
       throw e;
     }
     const code = compileModule(tree, moduleName, mode, source);
@@ -143,7 +146,7 @@ export class Interpreter {
     }
     this.modules.set(name, m);
     try {
-      const body = this.compile(readFileSync(file, 'utf8'), file, name);
+      const body = this.compile(readSourceFile(file), file, name);
       body(m.$d);
     } catch (e) {
       this.modules.delete(name);
@@ -224,6 +227,15 @@ export class Interpreter {
     stderr.flush();
     return 1;
   }
+}
+
+/**
+ * A Python source file's text as CPython's tokenizer sees it: UTF-8 with a leading byte order mark
+ * dropped (CPython skips it in files and on stdin, but not in `-c` or `exec` strings).
+ */
+export function readSourceFile(file: string | number): string {
+  const src = readFileSync(file, 'utf8');
+  return src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
 }
 
 /** The interpreter that module hooks talk to. */
@@ -323,19 +335,9 @@ export function formatException(e: PyExc, seen = new Set<PyExc>(), after: Frame[
     }
     flush();
   }
+  // A SyntaxError from the front end prints its file, line and carets as python3 does.
   const se = (e as any).$syntax as PySyntaxError | undefined;
-  if (se) {
-    out += `  File "${se.filename}", line ${se.lineno}\n`;
-    if (se.text) {
-      const raw = se.text.replace(/\n$/, '');
-      const stripped = raw.replace(/^[ \t\f]+/, '');
-      const cut = raw.length - stripped.length;
-      out += `    ${stripped}\n`;
-      const start = Math.max(1, (se.offset ?? 1) - cut);
-      const endOff = se.end_lineno === se.lineno && se.end_offset && se.end_offset > (se.offset ?? 0) ? se.end_offset - cut : start + 1;
-      out += '    ' + ' '.repeat(start - 1) + '^'.repeat(Math.max(1, endOff - start)) + '\n';
-    }
-  }
+  if (se) return out + formatSyntaxError(se);
   out += excLine(e) + '\n';
   return out;
 }

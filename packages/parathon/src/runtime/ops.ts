@@ -390,6 +390,8 @@ function numOp(a: any, b: any, op: string): any {
     if ((!fa && typeof a === 'object') || (!fb && typeof b === 'object')) {
       if (a?.$iv === undefined && b?.$iv === undefined) return undefined;
     }
+    // a negative number to a fractional power is complex in Python 3
+    if (op === '**' && x < 0 && Number.isFinite(y) && !Number.isInteger(y)) return complexOp(new PyComplex(x, 0), new PyComplex(y, 0), '**');
     return new PyFloat(floatOp(x, y, op));
   }
   const ia = intVal(a), ib = intVal(b);
@@ -457,11 +459,21 @@ function complexOp(a: any, b: any, op: string): any {
       return new PyComplex((x.re * y.re + x.im * y.im) / d, (x.im * y.re - x.re * y.im) / d);
     }
     case '**': {
-      if (x.re === 0 && x.im === 0) return new PyComplex(y.re === 0 && y.im === 0 ? 1 : 0, 0);
-      const r = Math.hypot(x.re, x.im), th = Math.atan2(x.im, x.re);
-      const lr = Math.log(r);
-      const nr = Math.exp(y.re * lr - y.im * th), nt = y.im * lr + y.re * th;
-      return new PyComplex(nr * Math.cos(nt), nr * Math.sin(nt));
+      // CPython's _Py_c_pow
+      if (y.re === 0 && y.im === 0) return new PyComplex(1, 0);
+      if (x.re === 0 && x.im === 0) {
+        if (y.im !== 0 || y.re < 0) throw mkExc(ZeroDivisionError_, '0.0 to a negative or complex power');
+        return new PyComplex(0, 0);
+      }
+      const vabs = Math.hypot(x.re, x.im);
+      let len = Math.pow(vabs, y.re);
+      const at = Math.atan2(x.im, x.re);
+      let phase = at * y.re;
+      if (y.im !== 0) {
+        len /= Math.exp(at * y.im);
+        phase += y.im * Math.log(vabs);
+      }
+      return new PyComplex(len * Math.cos(phase), len * Math.sin(phase));
     }
   }
   return undefined;
