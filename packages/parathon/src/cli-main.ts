@@ -1,7 +1,6 @@
 // The body of the `parathon` command (run by src/cli.ts on a thread with a large stack).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Interpreter } from './runtime/interp.js';
+import { Interpreter, readSourceFile } from './runtime/interp.js';
 import { flushAll, stderr } from './builtins/functions.js';
 
 const USAGE = 'usage: parathon [-c cmd | -m mod | file | -] [arg] ...\n';
@@ -49,18 +48,18 @@ export function main(argv: string[]): number {
       it = new Interpreter({ argv: [mod, ...rest.slice(2)], path: [process.cwd()] });
       return runGuarded(it, () => {
         const file = it.findModuleFile(mod);
-        it.runMain(readFileSync(file, 'utf8'), file);
+        it.runMain(readSourceFile(file), file);
       });
     }
     if (rest.length === 0 || rest[0] === '-') {
       it = new Interpreter({ argv: rest.length ? ['-', ...rest.slice(1)] : [''], path: [''] });
-      const src = readFileSync(0, 'utf8');
+      const src = readSourceFile(0);
       return runGuarded(it, () => it.runMain(src, '<stdin>'));
     }
     const file = rest[0]!;
     let src: string;
     try {
-      src = readFileSync(file, 'utf8');
+      src = readSourceFile(file);
     } catch (e: any) {
       stderr.write(`parathon: can't open file '${file}': [Errno 2] No such file or directory\n`);
       stderr.flush();

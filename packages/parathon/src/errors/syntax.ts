@@ -54,7 +54,7 @@ export class PySyntaxError extends Error {
 export function formatSyntaxError(e: PySyntaxError): string {
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
   if (e.text !== null) {
-    // Positions are in characters; the caret count is the span in UTF-8 bytes (as CPython prints it).
+    // Positions are in characters; the caret's indent and count are in UTF-8 bytes (as CPython prints them).
     const chars = [...e.text];
     const byteLen = (from: number, to: number) => Buffer.byteLength(chars.slice(from, to).join(''), 'utf8');
     const offset = e.offset;
@@ -80,7 +80,8 @@ export function formatSyntaxError(e: PySyntaxError): string {
     }
     out += '    ' + text.join('');
     if (text[len] !== '\n') out += '\n';
-    if (off >= 0) out += '    ' + ' '.repeat(off) + '^'.repeat(reps) + '\n';
+    // CPython's printer indents the caret by the UTF-8 length of what precedes it, not the characters.
+    if (off >= 0) out += '    ' + ' '.repeat(Buffer.byteLength(text.slice(0, off).join(''), 'utf8')) + '^'.repeat(reps) + '\n';
   }
   return out + `${e.pyType}: ${e.msg}\n`;
 }
