@@ -77,6 +77,7 @@ def(str_, 'rstrip', (s: any, c?: any) => stripChars(S(s), c, false, true));
 /** str.split. */
 const WS_RUN = /[\s\x1c-\x1f\x85]+/;
 const WS_EDGE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
+/** str.split(sep, maxsplit). */
 export function split(s: string, sep: any, maxsplit: number): string[] {
   if ((sep === null || sep === undefined) && maxsplit < 0) {
     const t = s.replace(WS_EDGE, '');

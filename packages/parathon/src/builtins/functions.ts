@@ -94,6 +94,7 @@ function require_tty(fd: number): boolean {
 /** sys.stdout / sys.stderr / sys.stdin. */
 export const stdout = new TextStream(1, '<stdout>', !!process.stdout.isTTY);
 stdoutRef.s = stdout;
+/** sys.stderr (unbuffered per write; flushes stdout first). */
 export const stderr = new TextStream(2, '<stderr>', true);
 /** Flush the standard streams (at exit, before tracebacks). */
 export function flushAll(): void {

@@ -234,6 +234,7 @@ type_.$d.__new__.$nobind = true;
 def(type_, '__init__', () => null, () => null);
 def(type_, '__prepare__', () => new PyDict());
 let newClassHook: any = (meta: any, name: any, bases: any, ns: any, kw: any) => newClass(meta, name, bases, ns, kw);
+/** Replace the class factory type.__new__ uses. */
 export function setNewClass(f: any): void {
   newClassHook = f;
 }
@@ -269,6 +270,7 @@ export function intFrom(x: any, base?: any): any {
   if (x?.$fv !== undefined) return floatToInt(x.$fv);
   throw mkExc(TypeError_, `int() argument must be a string, a bytes-like object or a real number, not '${t.name}'`);
 }
+/** int(float): truncation with CPython errors for NaN and infinities. */
 export function floatToInt(v: number): any {
   if (v !== v) throw mkExc(ValueError_, 'cannot convert float NaN to integer');
   if (!Number.isFinite(v)) throw mkExc(OverflowError_, 'cannot convert float infinity to integer');

@@ -341,6 +341,7 @@ export class PySuper {
   }
 }
 let superType: PyType | null = null;
+/** Register the `super` type (set once by the builtins module). */
 export function setSuperType(t: PyType): void {
   superType = t;
 }
@@ -369,6 +370,7 @@ let attrErrT: PyType | null = null;
 function excTypeAttr(): PyType {
   return attrErrT!;
 }
+/** Register AttributeError for super() lookups (set once by the builtins module). */
 export function setAttrErr(t: PyType): void {
   attrErrT = t;
 }

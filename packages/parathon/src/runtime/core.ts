@@ -99,6 +99,7 @@ function c3(t: PyType, bases: PyType[]): PyType[] {
 
 /** Bumped whenever a type's namespace changes, invalidating every method cache. */
 export const epoch = { v: 0 };
+/** Invalidate every type's method cache (a class namespace changed). */
 export function bumpEpoch(): void {
   epoch.v++;
 }
@@ -126,7 +127,9 @@ const MISSING = { missing: true };
 
 // -- Builtin type objects (methods are attached by the builtins module) --
 
+/** The builtin type `type`. */
 export const type_ = new PyType(null, 'type', [], null, 'type');
+/** The builtin type `object`. */
 export const object_ = new PyType(type_, 'object', [], null, 'object');
 type_.bases = [object_];
 type_.mro = [type_, object_];
@@ -135,39 +138,69 @@ type_.mro = [type_, object_];
 export function mkType(name: string, base: PyType | null, layout?: string): PyType {
   return new PyType(type_, name, [base ?? object_], null, layout);
 }
+/** The builtin type `int`. */
 export const int_ = mkType('int', null, 'int');
+/** The builtin type `bool`. */
 export const bool_ = mkType('bool', int_, 'int');
+/** The builtin type `float`. */
 export const float_ = mkType('float', null, 'float');
+/** The builtin type `complex`. */
 export const complex_ = mkType('complex', null, 'complex');
 PyComplex.prototype.$c = complex_;
+/** The builtin type `str`. */
 export const str_ = mkType('str', null, 'str');
+/** The builtin type `list`. */
 export const list_ = mkType('list', null, 'list');
+/** The builtin type `tuple`. */
 export const tuple_ = mkType('tuple', null, 'tuple');
+/** The builtin type `dict`. */
 export const dict_ = mkType('dict', null, 'dict');
+/** The builtin type `set`. */
 export const set_ = mkType('set', null, 'set');
+/** The builtin type `frozenset`. */
 export const frozenset_ = mkType('frozenset', null, 'frozenset');
+/** The builtin type `bytes`. */
 export const bytes_ = mkType('bytes', null, 'bytes');
+/** The builtin type `bytearray`. */
 export const bytearray_ = mkType('bytearray', null, 'bytearray');
+/** The builtin type `range`. */
 export const range_ = mkType('range', null, 'range');
+/** The builtin type `slice`. */
 export const slice_ = mkType('slice', null, 'slice');
+/** The builtin type `NoneType`. */
 export const NoneType_ = mkType('NoneType', null, 'none');
+/** The builtin type `function`. */
 export const function_ = mkType('function', null, 'function');
+/** The builtin type `builtin_function_or_method`. */
 export const builtin_function_ = mkType('builtin_function_or_method', null, 'function');
+/** The builtin type `method`. */
 export const method_ = mkType('method', null, 'method');
+/** The builtin type `module`. */
 export const module_ = mkType('module', null, 'object');
+/** The builtin type `property`. */
 export const property_ = mkType('property', null, 'property');
+/** The builtin type `classmethod`. */
 export const classmethod_ = mkType('classmethod', null, 'classmethod');
+/** The builtin type `staticmethod`. */
 export const staticmethod_ = mkType('staticmethod', null, 'staticmethod');
+/** The builtin type `generator`. */
 export const generator_ = mkType('generator', null, 'generator');
+/** The builtin type `iterator`. */
 export const iterator_ = mkType('iterator', null, 'iterator');
+/** The builtin type `NotImplementedType`. */
 export const NotImplementedType_ = mkType('NotImplementedType', null, 'notimpl');
+/** The builtin type `ellipsis`. */
 export const ellipsis_ = mkType('ellipsis', null, 'ellipsis');
+/** The builtin type `super`. */
 export const super_ = mkType('super', null, 'super');
+/** The builtin type `BaseException`. */
 export const BaseException_ = mkType('BaseException', null, 'exc');
+/** The builtin type `cell`. */
 export const cell_ = mkType('cell', null, 'object');
 
 /** NotImplemented and Ellipsis singletons. */
 export const NotImplemented: any = { $c: NotImplementedType_ };
+/** The `Ellipsis` singleton. */
 export const Ellipsis: any = { $c: ellipsis_ };
 
 /** A tuple: immutable array `a`. */
@@ -228,6 +261,7 @@ export class PyClassMethod {
   $d: any = new NS();
   constructor(public fn: any) {}
 }
+/** PyStaticMethod. */
 export class PyStaticMethod {
   $c: PyType = staticmethod_;
   $d: any = new NS();
@@ -311,30 +345,55 @@ const hierarchy: [string, string][] = [
 for (const [n, b] of hierarchy) exc(n, b);
 excTypes['EnvironmentError'] = excTypes['OSError']!;
 excTypes['IOError'] = excTypes['OSError']!;
+/** The builtin exception type `TypeError`. */
 export const TypeError_ = excTypes['TypeError']!;
+/** The builtin exception type `ValueError`. */
 export const ValueError_ = excTypes['ValueError']!;
+/** The builtin exception type `KeyError`. */
 export const KeyError_ = excTypes['KeyError']!;
+/** The builtin exception type `IndexError`. */
 export const IndexError_ = excTypes['IndexError']!;
+/** The builtin exception type `AttributeError`. */
 export const AttributeError_ = excTypes['AttributeError']!;
+/** The builtin exception type `NameError`. */
 export const NameError_ = excTypes['NameError']!;
+/** The builtin exception type `StopIteration`. */
 export const StopIteration_ = excTypes['StopIteration']!;
+/** The builtin exception type `ZeroDivisionError`. */
 export const ZeroDivisionError_ = excTypes['ZeroDivisionError']!;
+/** The builtin exception type `OverflowError`. */
 export const OverflowError_ = excTypes['OverflowError']!;
+/** The builtin exception type `RuntimeError`. */
 export const RuntimeError_ = excTypes['RuntimeError']!;
+/** The builtin exception type `RecursionError`. */
 export const RecursionError_ = excTypes['RecursionError']!;
+/** The builtin exception type `SystemExit`. */
 export const SystemExit_ = excTypes['SystemExit']!;
+/** The builtin exception type `GeneratorExit`. */
 export const GeneratorExit_ = excTypes['GeneratorExit']!;
+/** The builtin exception type `AssertionError`. */
 export const AssertionError_ = excTypes['AssertionError']!;
+/** The builtin exception type `UnboundLocalError`. */
 export const UnboundLocalError_ = excTypes['UnboundLocalError']!;
+/** The builtin exception type `NotImplementedError`. */
 export const NotImplementedError_ = excTypes['NotImplementedError']!;
+/** The builtin exception type `SystemError`. */
 export const SystemError_ = excTypes['SystemError']!;
+/** The builtin exception type `ImportError`. */
 export const ImportError_ = excTypes['ImportError']!;
+/** The builtin exception type `ModuleNotFoundError`. */
 export const ModuleNotFoundError_ = excTypes['ModuleNotFoundError']!;
+/** The builtin exception type `OSError`. */
 export const OSError_ = excTypes['OSError']!;
+/** The builtin exception type `FileNotFoundError`. */
 export const FileNotFoundError_ = excTypes['FileNotFoundError']!;
+/** The builtin exception type `EOFError`. */
 export const EOFError_ = excTypes['EOFError']!;
+/** The builtin exception type `LookupError`. */
 export const LookupError_ = excTypes['LookupError']!;
+/** The builtin exception type `KeyboardInterrupt`. */
 export const KeyboardInterrupt_ = excTypes['KeyboardInterrupt']!;
+/** The builtin exception type `UnicodeDecodeError`. */
 export const UnicodeDecodeError_ = excTypes['UnicodeDecodeError']!;
 
 /** Make an exception instance of a builtin type with a message. */
@@ -383,6 +442,7 @@ export function typeOf(x: any): PyType {
 export function isSubtype(t: PyType, base: PyType): boolean {
   return t === base || t.mro.indexOf(base) >= 0;
 }
+/** isinstance(x, t) for a single type, without __instancecheck__. */
 export function isInst(x: any, t: PyType): boolean {
   return isSubtype(typeOf(x), t);
 }
@@ -395,21 +455,25 @@ export function call0(f: any): any {
   if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self);
   return hooks.call(f, [], null);
 }
+/** f(a): compiled functions are called directly, anything else through call(). */
 export function call1(f: any, a: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a);
   if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a);
   return hooks.call(f, [a], null);
 }
+/** f(a, b). */
 export function call2(f: any, a: any, b: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a, b);
   if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a, b);
   return hooks.call(f, [a, b], null);
 }
+/** f(a, b, c). */
 export function call3(f: any, a: any, b: any, c: any): any {
   if (typeof f === 'function' && f.$s === true) return f(a, b, c);
   if (f instanceof PyMethod && f.fn.$s === true) return f.fn(f.self, a, b, c);
   return hooks.call(f, [a, b, c], null);
 }
+/** f(*args) with positional arguments only. */
 export function callN(f: any, args: any[]): any {
   if (typeof f === 'function' && f.$s === true) return f(...args);
   return hooks.call(f, args, null);

@@ -154,6 +154,7 @@ export function binop(op: string, a: any, b: any): any {
   throw mkExc(SystemError_, 'bad operator ' + op);
 }
 
+/** Python's `a + b`. */
 export function add(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
@@ -171,6 +172,7 @@ function addSlow(a: any, b: any): any {
   if (a instanceof PyTuple && b instanceof PyTuple && a.$c === tuple_ && b.$c === tuple_) return new PyTuple(a.a.concat(b.a));
   return binDunder('+', a, b);
 }
+/** Python's `a - b`. */
 export function sub(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
@@ -181,6 +183,7 @@ export function sub(a: any, b: any): any {
   const r = numOp(a, b, '-');
   return r !== undefined ? r : binDunder('-', a, b);
 }
+/** Python's `a * b`. */
 export function mul(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
@@ -220,6 +223,7 @@ function mulSlow(a: any, b: any): any {
   }
   return binDunder('*', a, b);
 }
+/** Python's `a / b`. */
 export function truediv(a: any, b: any): any {
   if (a instanceof PyFloat && b instanceof PyFloat) {
     if (b.v === 0) throw mkExc(ZeroDivisionError_, 'float division by zero');
@@ -246,6 +250,7 @@ function bigDiv(x: bigint, y: bigint): number {
   if (!Number.isFinite(r)) throw mkExc(OverflowError_, 'integer division result too large for a float');
   return neg ? -r : r;
 }
+/** Python's `a // b`. */
 export function floordiv(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw mkExc(ZeroDivisionError_, 'integer division or modulo by zero');
@@ -265,6 +270,7 @@ function bigFloorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
 }
+/** Python's `a % b (and str % args)`. */
 export function mod(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw mkExc(ZeroDivisionError_, 'integer modulo by zero');
@@ -288,6 +294,7 @@ export const hooks_fmt: { percent: (s: string, args: any) => string; bytesPercen
   percent: () => '',
   bytesPercent: (s) => s,
 };
+/** Python's `a ** b, and pow(a, b, m)`. */
 export function pow(a: any, b: any, m?: any): any {
   const ia = intVal(a), ib = intVal(b);
   if (ia !== undefined && ib !== undefined) {
@@ -339,6 +346,7 @@ function egcd(a: bigint, b: bigint): [bigint, bigint] {
   }
   return [or, os];
 }
+/** Python's `a << b`. */
 export function lshift(a: any, b: any): any {
   const ia = intVal(a), ib = intVal(b);
   if (ia !== undefined && ib !== undefined) {
@@ -347,6 +355,7 @@ export function lshift(a: any, b: any): any {
   }
   return binDunder('<<', a, b);
 }
+/** Python's `a >> b`. */
 export function rshift(a: any, b: any): any {
   const ia = intVal(a), ib = intVal(b);
   if (ia !== undefined && ib !== undefined) {
@@ -376,8 +385,11 @@ function bitop(op: string, a: any, b: any): any {
 }
 /** Set algebra hook (set by the builtins module). */
 export const hooks_set: { op: (op: string, a: PySet, b: PySet) => PySet } = { op: (_o, a) => a };
+/** Python's `a & b`. */
 export const and = (a: any, b: any): any => bitop('&', a, b);
+/** Python's `a | b`. */
 export const or = (a: any, b: any): any => bitop('|', a, b);
+/** Python's `a ^ b`. */
 export const xor = (a: any, b: any): any => bitop('^', a, b);
 
 /** Mixed int/float/complex arithmetic; undefined when an operand is not a builtin number. */
@@ -481,6 +493,7 @@ function complexOp(a: any, b: any, op: string): any {
 
 // -- unary --
 
+/** Python's `-a`. */
 export function neg(a: any): any {
   if (typeof a === 'number') return a === 0 ? 0 : -a;
   if (a instanceof PyFloat) return new PyFloat(-a.v);
@@ -489,12 +502,14 @@ export function neg(a: any): any {
   if (a instanceof PyComplex) return new PyComplex(-a.re, -a.im);
   return unaryDunder(a, '__neg__', '-');
 }
+/** Python's `+a`. */
 export function pos(a: any): any {
   if (typeof a === 'number' || typeof a === 'bigint' || a instanceof PyFloat) return a;
   if (typeof a === 'boolean') return a ? 1 : 0;
   if (a instanceof PyComplex) return a;
   return unaryDunder(a, '__pos__', '+');
 }
+/** Python's `~a`. */
 export function invert(a: any): any {
   const v = intVal(a);
   if (v !== undefined && typeof a !== 'object') return typeof v === 'number' ? -v - 1 : norm(-(v as bigint) - 1n);
@@ -505,6 +520,7 @@ function unaryDunder(a: any, name: string, sym: string): any {
   if (f === undefined) throw mkExc(TypeError_, `bad operand type for unary ${sym}: '${tname(a)}'`);
   return call1(f, a);
 }
+/** `not a`. */
 export function not(a: any): boolean {
   return !truthy(a);
 }
@@ -543,6 +559,7 @@ function truthySlow(x: any): boolean {
 
 // -- comparison --
 
+/** Python's `a == b as a JS boolean`. */
 export function eq(a: any, b: any): boolean {
   if (a === b) return !(a instanceof PyFloat) || a.v === a.v;
   const ta = typeof a, tb = typeof b;
@@ -555,6 +572,7 @@ export function eqObj(a: any, b: any): any {
   if (a instanceof PyObject || b instanceof PyObject) return richCmp(a, b, '__eq__', '__eq__', '==');
   return eq(a, b);
 }
+/** `a != b` as a Python object (user __ne__ may return anything). */
 export function neObj(a: any, b: any): any {
   if (a instanceof PyObject || b instanceof PyObject) return richCmp(a, b, '__ne__', '__ne__', '!=');
   return !eq(a, b);
@@ -704,9 +722,13 @@ function seqCompare(a: any, b: any, op: string): any {
   const lx = x.length, ly = y.length;
   return op === '<' ? lx < ly : op === '<=' ? lx <= ly : op === '>' ? lx > ly : lx >= ly;
 }
+/** Python's `a < b`. */
 export const lt = (a: any, b: any): any => (typeof a === 'number' && typeof b === 'number' ? a < b : cmp(a, b, '<'));
+/** Python's `a <= b`. */
 export const le = (a: any, b: any): any => (typeof a === 'number' && typeof b === 'number' ? a <= b : cmp(a, b, '<='));
+/** Python's `a > b`. */
 export const gt = (a: any, b: any): any => (typeof a === 'number' && typeof b === 'number' ? a > b : cmp(a, b, '>'));
+/** Python's `a >= b`. */
 export const ge = (a: any, b: any): any => (typeof a === 'number' && typeof b === 'number' ? a >= b : cmp(a, b, '>='));
 
 /** `x in c`. */
@@ -741,6 +763,7 @@ export function contains(c: any, x: any): boolean {
   while ((v = it.nx()) !== undefined) if (v === x || eq(v, x)) return true;
   return false;
 }
+/** Index of int v in range r, or -1. */
 export function rangeIndex(r: PyRange, v: any): number {
   const s = big(r.start), st = big(r.step), x = big(v);
   const d = x - s;
@@ -871,6 +894,7 @@ dictHooks.ident = (k: any): boolean => {
 };
 /** object.__hash__ / object.__eq__ (identity), defined here so dicts can recognise them. */
 export const objHash: any = (self: any): number => idOf(self) >> 4;
+/** object.__eq__: identity, else NotImplemented. */
 export const objEq: any = (self: any, o: any): any => (self === o ? true : NotImplemented);
 
 // -- attributes --
@@ -1079,6 +1103,7 @@ export function delattr(o: any, name: string): void {
   }
   objDelattr(o, name);
 }
+/** object.__delattr__. */
 export const objDelattr: any = (o: any, name: string): any => {
   const t = typeOf(o);
   const tv = lookup(t, name);
@@ -1121,16 +1146,19 @@ export function cm0(o: any, name: string): any {
   if (f !== undefined) return f.$s === true ? f(o) : hooks.call(f, [o], null);
   return call0(getattr(o, name));
 }
+/** o.name(a). */
 export function cm1(o: any, name: string, a: any): any {
   const f = methodOf(o, name) ?? builtinMethod(o, name);
   if (f !== undefined) return f.$s === true ? f(o, a) : hooks.call(f, [o, a], null);
   return call1(getattr(o, name), a);
 }
+/** o.name(a, b). */
 export function cm2(o: any, name: string, a: any, b: any): any {
   const f = methodOf(o, name) ?? builtinMethod(o, name);
   if (f !== undefined) return f.$s === true ? f(o, a, b) : hooks.call(f, [o, a, b], null);
   return call2(getattr(o, name), a, b);
 }
+/** o.name(*args). */
 export function cmN(o: any, name: string, args: any[]): any {
   const f = methodOf(o, name) ?? builtinMethod(o, name);
   if (f !== undefined) return f.$s === true ? f(o, ...args) : hooks.call(f, [o, ...args], null);
@@ -1219,17 +1247,20 @@ function sliceArr<T>(a: ArrayLike<T>, s: PySlice): T[] {
 /** String helpers with code-point semantics (surrogate-free strings take the fast path). */
 const SUR = /[\uD800-\uDFFF]/;
 let lastS = '', lastSur = false;
+/** Does s contain UTF-16 surrogates (astral characters)? One-entry cache. */
 export function hasSur(s: string): boolean {
   if (s === lastS) return lastSur;
   lastS = s;
   return (lastSur = SUR.test(s));
 }
+/** len(str) in code points. */
 export function strLen(s: string): number {
   if (!hasSur(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
+/** The code points of s, one string each. */
 export function codePoints(s: string): string[] {
   return hasSur(s) ? Array.from(s) : s.split('');
 }
@@ -1418,6 +1449,7 @@ export function delitem(o: any, k: any): void {
 export interface It {
   nx(): any;
 }
+/** Python type objects of the builtin iterator classes, by name. */
 export const iterTypes: Record<string, PyType> = {};
 /** Iterator over a JS array (list or tuple items). */
 export class ArrIt implements It {
@@ -1653,6 +1685,7 @@ void object_;
 void float_;
 void NS;
 void excTypesRef;
+/** Late initialisation hook (kept for embedders; RuntimeError is bound statically). */
 export function initOps(rt: PyType): void {
   excTypesRef.RuntimeError = rt;
 }
