@@ -930,7 +930,10 @@ for (const ST of [set_, frozenset_]) {
 }
 def(frozenset_, '__hash__', (s: PySet) => {
   let h = 0;
-  for (const k of s.values()) h ^= O.hash(k) * 0x9e3779b1;
+  for (const k of s.values()) {
+    const hv = O.hash(k);
+    h ^= Math.imul(typeof hv === 'bigint' ? Number(BigInt.asIntN(32, hv)) : hv | 0, 0x9e3779b1);
+  }
   return h | 0;
 });
 set_.$d.__hash__ = null;

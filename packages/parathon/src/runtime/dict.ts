@@ -5,7 +5,8 @@
 import { PyFloat, PyTuple, PyType, dict_, set_, frozenset_, tuple_, MAXS } from './core.js';
 
 /** Hooks into ops (set at start-up to avoid an import cycle). */
-export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean } = {
+export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean; plainTupleType: (t: PyType) => boolean } = {
+  plainTupleType: () => false,
   exactHash: () => 0,
   ident: () => false,
   hash: () => 0,
@@ -16,6 +17,7 @@ export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq:
 function prim(k: any): any {
   switch (typeof k) {
     case 'string':
+      return k.charCodeAt(0) === 1 ? '\u0001s' + k : k;
     case 'number':
       return k;
     case 'boolean':
@@ -29,11 +31,55 @@ function prim(k: any): any {
         return undefined;
       }
       if (k === null) return k;
+      if (k instanceof PyTuple && plainTuple(k)) return tupleKey(k.a);
       return undefined;
     case 'function':
       return k;
   }
   return undefined;
+}
+/** Tuples that hash and compare as tuple does (not user subclasses overriding either). */
+function plainTuple(t: PyTuple): boolean {
+  return t.$c === tuple_ || dictHooks.plainTupleType(t.$c);
+}
+/**
+ * A string that identifies a tuple of numbers/strs/None/nested tuples by value, with Python's
+ * equalities (1 == 1.0 == True). It starts with U+0001 't'; str keys starting with U+0001 are
+ * escaped with 's', so the two never collide. Undefined for tuples holding anything else.
+ */
+function tupleKey(a: any[]): string | undefined {
+  let s = '\u0001t(';
+  for (const v of a) {
+    switch (typeof v) {
+      case 'number':
+        s += 'n' + v + ',';
+        break;
+      case 'bigint':
+        s += 'n' + v + ',';
+        break;
+      case 'string':
+        s += 's' + v.length + ':' + v + ',';
+        break;
+      case 'boolean':
+        s += v ? 'n1,' : 'n0,';
+        break;
+      case 'object':
+        if (v === null) s += 'N,';
+        else if (v instanceof PyFloat) {
+          const x = v.v;
+          if (x !== x) return undefined;
+          s += Number.isInteger(x) ? 'n' + (Math.abs(x) <= MAXS ? String(x === 0 ? 0 : x) : BigInt(x).toString()) + ',' : 'f' + x + ',';
+        } else if (v instanceof PyTuple && plainTuple(v)) {
+          const inner = tupleKey(v.a);
+          if (inner === undefined) return undefined;
+          s += inner + ',';
+        } else return undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return s + ')';
 }
 
 /** Entries of the hashed side table: hash -> [key, token][]. */
@@ -72,23 +118,23 @@ export class PyDict {
     return token((this.hk ??= new Map()), k, create);
   }
   get(k: any): any {
-    const p = typeof k === 'string' ? k : this.mk(k, false);
+    const p = typeof k === 'string' && k.charCodeAt(0) !== 1 ? k : this.mk(k, false);
     if (p === undefined) return undefined;
     const e = this.m.get(p);
     return e === undefined ? undefined : e[1];
   }
   has(k: any): boolean {
-    const p = typeof k === 'string' ? k : this.mk(k, false);
+    const p = typeof k === 'string' && k.charCodeAt(0) !== 1 ? k : this.mk(k, false);
     return p !== undefined && this.m.has(p);
   }
   set(k: any, v: any): void {
-    const p = typeof k === 'string' ? k : this.mk(k, true);
+    const p = typeof k === 'string' && k.charCodeAt(0) !== 1 ? k : this.mk(k, true);
     const e = this.m.get(p);
     if (e !== undefined) e[1] = v;
     else this.m.set(p, [k, v]);
   }
   delete(k: any): boolean {
-    const p = typeof k === 'string' ? k : this.mk(k, false);
+    const p = typeof k === 'string' && k.charCodeAt(0) !== 1 ? k : this.mk(k, false);
     if (p === undefined) return false;
     const ok = this.m.delete(p);
     if (ok && typeof p === 'object' && this.hk && prim(k) === undefined) dropToken(this.hk, k);

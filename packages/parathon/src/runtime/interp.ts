@@ -281,7 +281,9 @@ function framesOf(stack: string | undefined): Frame[] {
     const line = info.code.lines[jsLine] ?? 0;
     const name = info.code.funcs[jsLine] ?? '?';
     if (!line) continue;
-    out.push({ file: info.pyFile, line, name, text: (info.source[line - 1] ?? '').trim() });
+    // python3 shows source lines through linecache, which has none for `<string>`, `<stdin>`, ...
+    const text = info.pyFile.startsWith('<') ? '' : (info.source[line - 1] ?? '').trim();
+    out.push({ file: info.pyFile, line, name, text });
   }
   return out.reverse();
 }

@@ -773,7 +773,8 @@ export function rangeIndex(r: PyRange, v: any): number {
   return Number(i);
 }
 function checkHashable(x: any): any {
-  if (typeof x === 'object' && x !== null && !(x instanceof PyFloat)) hash(x);
+  // tuples are checked when the dict keys them (their elements may be unhashable)
+  if (typeof x === 'object' && x !== null && !(x instanceof PyFloat) && !(x instanceof PyTuple)) hash(x);
   return x;
 }
 
@@ -846,7 +847,10 @@ function strHash(s: string): number {
 }
 function tupleHash(a: any[]): number {
   let h = 0x345678;
-  for (const v of a) h = (Math.imul(h, 1000003) ^ hash(v)) | 0;
+  for (const v of a) {
+    const hv = hash(v);
+    h = (Math.imul(h, 1000003) ^ (typeof hv === 'bigint' ? Number(BigInt.asIntN(32, hv)) : hv | 0)) | 0;
+  }
   return h === -1 ? -2 : h;
 }
 const U64 = (1n << 64n) - 1n;
@@ -882,6 +886,7 @@ export function idOf(x: any): number {
 }
 dictHooks.hash = hash;
 dictHooks.exactHash = exactHash;
+dictHooks.plainTupleType = (t: PyType): boolean => lookup(t, '__eq__') === tuple_.$d.__eq__ && lookup(t, '__hash__') === tuple_.$d.__hash__;
 dictHooks.eq = eq;
 dictHooks.ident = (k: any): boolean => {
   if (typeof k !== 'object' || k === null) return false;
