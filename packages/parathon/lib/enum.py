@@ -29,6 +29,9 @@ class EnumMeta(type):
             if b is not object and not issubclass(b, Enum) and b.__new__ is not object.__new__:
                 base_type = b
                 break
+        if base_type is not None and "__repr__" not in ns and "Enum" in globals():
+            # a mixed-in data type (int, str) must not shadow Enum's repr
+            type.__setattr__(cls, "__repr__", globals()["Enum"].__repr__)
         last = 0
         for k in member_names:
             v = values[k]

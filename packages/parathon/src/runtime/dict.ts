@@ -5,8 +5,9 @@
 import { PyFloat, PyTuple, PyType, dict_, set_, frozenset_, tuple_, MAXS } from './core.js';
 
 /** Hooks into ops (set at start-up to avoid an import cycle). */
-export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean; plainTupleType: (t: PyType) => boolean } = {
+export const dictHooks: { hash: (x: any) => any; exactHash: (x: any) => any; eq: (a: any, b: any) => boolean; ident: (x: any) => boolean; plainTupleType: (t: PyType) => boolean; subPrim: (x: any) => any } = {
   plainTupleType: () => false,
+  subPrim: () => undefined,
   exactHash: () => 0,
   ident: () => false,
   hash: () => 0,
@@ -32,6 +33,11 @@ function prim(k: any): any {
       }
       if (k === null) return k;
       if (k instanceof PyTuple && plainTuple(k)) return tupleKey(k.a);
+      // int/str subclass instances that keep int's/str's hash and == (IntEnum members...) share slots
+      if (k.$iv !== undefined || k.$sv !== undefined) {
+        const v = dictHooks.subPrim(k);
+        if (v !== undefined) return prim(v);
+      }
       return undefined;
     case 'function':
       return k;

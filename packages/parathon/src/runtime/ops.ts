@@ -886,6 +886,12 @@ export function idOf(x: any): number {
 }
 dictHooks.hash = hash;
 dictHooks.exactHash = exactHash;
+dictHooks.subPrim = (k: any): any => {
+  const base = k.$iv !== undefined ? int_ : str_;
+  const t: PyType = k.$c;
+  if (lookup(t, '__hash__') !== base.$d.__hash__ || lookup(t, '__eq__') !== base.$d.__eq__) return undefined;
+  return k.$iv !== undefined ? k.$iv : k.$sv;
+};
 dictHooks.plainTupleType = (t: PyType): boolean => lookup(t, '__eq__') === tuple_.$d.__eq__ && lookup(t, '__hash__') === tuple_.$d.__hash__;
 dictHooks.eq = eq;
 dictHooks.ident = (k: any): boolean => {
