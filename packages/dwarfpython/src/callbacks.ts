@@ -7,7 +7,7 @@ import koffi from 'koffi';
 import { DynamicLibrary } from 'libdl-ext';
 import { Type } from 'libpmirror';
 import { parse } from 'parathon';
-import { isFloat, pyCall, pyCall1, pyCall2, pyErr, R } from './bridge.js';
+import { isFloat, pyCall, pyCall1, pyCall2, pyErr, PyFloat } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { fnPointerHook, pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
 
@@ -129,7 +129,7 @@ function fromC(c: CInfo): (v: any) => any {
     case 'int':
       return (v) => (typeof v === 'bigint' ? (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v) : v);
     case 'float':
-      return (v) => new (R().PyFloat)(v);
+      return (v) => new PyFloat(v);
     case 'bool':
       return (v) => !!v;
     case 'pointer':

@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import koffi from 'koffi';
 import type { Func, Type } from 'libpmirror';
-import { builtin, isBytes, isFloat, pyCall, pyErr, pyTypeName, R } from './bridge.js';
+import { builtin, builtins, bytearray_, isBytes, isFloat, pyCall, pyErr, PyFloat, pyTypeName } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { CPtr, CRef, arrayOf, fnPointerHook, handleFor, newObject, pointerCompatible, pointerValue, toCBool, toCFloat, toCInt } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
@@ -127,12 +127,12 @@ function pointerArg(c: CInfo, what: string): Conv {
     if (typeof v === 'string' && (c.charTarget || voidTarget)) return cString(v);
     if (isBytes(v) && (c.charTarget || voidTarget)) {
       // bytes are immutable: C gets a NUL-terminated copy; a bytearray is passed in place.
-      if (v.$c === R().bytearray_) return v.b;
+      if (v.$c === bytearray_) return v.b;
       const b = Buffer.alloc(v.b.length + 1);
       b.set(v.b);
       return b;
     }
-    if (fnTarget && (typeof v === 'function' || pyCall(R().builtins.callable, [v]) === true)) return callbackAddress(v, fnTarget);
+    if (fnTarget && (typeof v === 'function' || pyCall(builtins.callable, [v]) === true)) return callbackAddress(v, fnTarget);
     if (Array.isArray(v) && elemTarget) {
       // A list becomes a temporary C array for the call (as cffi does): C's writes are not copied
       // back. The block stays alive until the call returns (finalizers never run mid-call).
@@ -153,7 +153,7 @@ function retConv(c: CInfo): Conv {
     case 'int':
       return (v) => (typeof v === 'bigint' ? (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v) : v);
     case 'float':
-      return (v) => new (R().PyFloat)(v);
+      return (v) => new PyFloat(v);
     case 'bool':
       return (v) => !!v;
     case 'pointer':
@@ -182,7 +182,7 @@ function varArg(v: any, what: string): [string, any] {
   if (isFloat(v)) return ['double', v.v];
   if (typeof v === 'string') return ['void *', cString(v)];
   if (isBytes(v)) {
-    if (v.$c === R().bytearray_) return ['void *', v.b];
+    if (v.$c === bytearray_) return ['void *', v.b];
     const b = Buffer.alloc(v.b.length + 1);
     b.set(v.b);
     return ['void *', b];

@@ -6,7 +6,7 @@
 import koffi from 'koffi';
 import { Memtable } from 'libmemtable';
 import type { Type } from 'libpmirror';
-import { builtin, isBytes, isFloat, makeType, pyCall, pyErr, pyTypeName, R } from './bridge.js';
+import { builtin, builtins, isBytes, isFloat, makeType, PyBytes, pyCall, pyErr, PyFloat, pyTypeName } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
 import { dwarfpython_probe } from './native.js';
 
@@ -169,7 +169,7 @@ export function readValue(b: Block, off: number, c: CInfo): any {
         default: return normInt(c.signed ? dv.getBigInt64(off, true) : dv.getBigUint64(off, true));
       }
     case 'float':
-      return new (R().PyFloat)(c.size === 4 ? dv.getFloat32(off, true) : dv.getFloat64(off, true));
+      return new PyFloat(c.size === 4 ? dv.getFloat32(off, true) : dv.getFloat64(off, true));
     case 'bool':
       return dv.getUint8(off) !== 0;
     case 'pointer':
@@ -357,7 +357,7 @@ export function toCAddress(v: any, c: CInfo, what: string): bigint {
   }
   if ((typeof v === 'number' || typeof v === 'bigint') && c.target?.strip().kind === 'void') return BigInt(v);
   const fnType = c.target?.strip();
-  if (fnType?.kind === 'function' && (typeof v === 'function' || pyCall(R().builtins.callable, [v]) === true)) return fnPointerHook.entry(v, fnType);
+  if (fnType?.kind === 'function' && (typeof v === 'function' || pyCall(builtins.callable, [v]) === true)) return fnPointerHook.entry(v, fnType);
   throw pyErr('TypeError', `${what} must be a C pointer or object (for '${cname(c.type)}'), not ${pyTypeName(v)}`);
 }
 
@@ -447,7 +447,7 @@ function scalarReader(c: CInfo): ((dv: DataView, off: number) => any) | undefine
   if (c.shape === 'int' && c.size === 4) return c.signed ? (dv, off) => dv.getInt32(off, true) : (dv, off) => dv.getUint32(off, true);
   if (c.shape === 'int' && c.size === 2) return c.signed ? (dv, off) => dv.getInt16(off, true) : (dv, off) => dv.getUint16(off, true);
   if (c.shape === 'int' && c.size === 1) return c.signed ? (dv, off) => dv.getInt8(off) : (dv, off) => dv.getUint8(off);
-  if (c.shape === 'float' && c.size === 8) return (dv, off) => new (R().PyFloat)(dv.getFloat64(off, true));
+  if (c.shape === 'float' && c.size === 8) return (dv, off) => new PyFloat(dv.getFloat64(off, true));
   return undefined;
 }
 
@@ -575,13 +575,13 @@ function initBases(): void {
         const s = arraySlot(o, i);
         out.push(readValue(o.block, s.off, s.c));
       }
-      return pyCall(R().builtins.iter, [out]);
+      return pyCall(builtins.iter, [out]);
     }),
     __bytes__: builtin('__bytes__', (o: CRef) => {
       const n = sizeOf(o.info.type);
-      return new (R().PyBytes)(new Uint8Array(o.block.view.buffer, o.block.view.byteOffset + o.off, n).slice());
+      return new PyBytes(new Uint8Array(o.block.view.buffer, o.block.view.byteOffset + o.off, n).slice());
     }),
-    __eq__: builtin('__eq__', (a: any, b: any) => (b instanceof CRef ? a.addr === b.addr : R().builtins.NotImplemented ?? false)),
+    __eq__: builtin('__eq__', (a: any, b: any) => (b instanceof CRef ? a.addr === b.addr : builtins.NotImplemented ?? false)),
     __hash__: builtin('__hash__', (o: CRef) => Number(o.addr & 0xfffffffffffn)),
   }, (o: any, name: string) => {
     if (!(o instanceof CRef)) return undefined;

@@ -5,7 +5,7 @@
 import { resolve as resolvePath } from 'node:path';
 import koffi from 'koffi';
 import { Interpreter, type InterpreterOptions } from 'parathon';
-import { builtin, initRuntime, pyErr, pyTypeName, R } from './bridge.js';
+import { builtin, builtins, pyErr, PyTuple, pyTypeName } from './bridge.js';
 import { CPtr, CRef, addressOf, blockAt, readCString, sizeOf } from './cdata.js';
 import { cinfo } from './ctypes.js';
 import { exportFunction, moduleFiles } from './callbacks.js';
@@ -29,7 +29,6 @@ function openLibrary(path: string): NativeLibrary {
 export class DwarfInterpreter extends Interpreter {
   constructor(opts: InterpreterOptions = {}) {
     super(opts);
-    initRuntime(this);
     this.hookStreams();
     moduleFiles.of = (module: string) => {
       const m = this.modules.get(module);
@@ -63,7 +62,7 @@ export class DwarfInterpreter extends Interpreter {
     try {
       return super.importModule(name);
     } catch (e: any) {
-      if (name.includes('.') || e?.$c !== R().builtins.ModuleNotFoundError) throw e;
+      if (name.includes('.') || e?.$c !== builtins.ModuleNotFoundError) throw e;
       const path = findLibrary(name, this.searchDirs());
       if (!path) throw e;
       try {
@@ -184,7 +183,7 @@ export class DwarfInterpreter extends Interpreter {
       const b = blockAt(a);
       if (!b) return null;
       const base = b.addr <= 9007199254740991n ? Number(b.addr) : b.addr;
-      return new (R().PyTuple)([base, b.size, b.type ? b.type.toString() : null]);
+      return new PyTuple([base, b.size, b.type ? b.type.toString() : null]);
     });
     d.errno = builtin('errno', () => koffi.errno());
     // export(f, ret, *params): f becomes a native function named after it (or name=...), for dlsym.

@@ -4,7 +4,7 @@
 import koffi from 'koffi';
 import { basename } from 'node:path';
 import { DebugInfo, Mirror, type Type } from 'libpmirror';
-import { builtin, isBytes, pyErr, pyTypeName, R } from './bridge.js';
+import { builtin, isBytes, NS, object_, pyErr, PyFloat, PyType, pyTypeName, type_ } from './bridge.js';
 import { cinfo, cname } from './ctypes.js';
 import { CPtr, CRef, arrayOf, blockAt, foreignBlock, newObject, pointerTo, readValue, sizeOf, writeValue } from './cdata.js';
 import { makeFunction, pyStreams } from './calls.js';
@@ -26,7 +26,7 @@ function macroValue(body: string, resolve: (n: string) => any, depth = 0): any {
     const x = int[1] === '-' ? -v : v;
     return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
   }
-  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?[fFlL]?$/.test(s) && /[.eE]/.test(s)) return new (R().PyFloat)(parseFloat(s));
+  if (/^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?[fFlL]?$/.test(s) && /[.eE]/.test(s)) return new PyFloat(parseFloat(s));
   const str = /^"((?:[^"\\]|\\.)*)"$/.exec(s);
   if (str) return JSON.parse(`"${str[1]!.replace(/\\([0-7]{1,3})/g, (_, o) => `\\u${parseInt(o, 8).toString(16).padStart(4, '0')}`)}"`);
   if (/^[A-Za-z_]\w*$/.test(s) && depth < 8) return resolve(s);
@@ -184,11 +184,10 @@ export class CTypeObj {
 let ctypePy: any = null;
 function ctypeType(): any {
   if (ctypePy) return ctypePy;
-  const r = R();
-  const d = new r.NS();
+  const d = new NS();
   d.__call__ = builtin('__call__', (self: CTypeObj, init?: any) => newObject(self.type, init));
   d.__repr__ = builtin('__repr__', (self: CTypeObj) => `<C type '${cname(self.type)}'>`);
-  ctypePy = new r.PyType(r.type_, 'ctype', [r.object_], d, 'object');
+  ctypePy = new PyType(type_, 'ctype', [object_], d, 'object');
   ctypePy.module = 'dwarfpython';
   ctypePy.$gattr = (o: any, name: string) => {
     if (!(o instanceof CTypeObj)) return undefined;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cli } from './helpers.js';
 
 // Oracles: python3's own CLI behaviour (exit statuses, tracebacks to stderr); util-linux `script`
@@ -12,6 +15,21 @@ describe('the dwarfpython command', () => {
       const theirs = spawnSync('python3', [...args], { encoding: 'utf8', input });
       expect(ours.stdout).toBe(theirs.stdout);
       expect(ours.status).toBe(theirs.status);
+    }
+  });
+
+  it('-m runs a module as __main__ and a SyntaxError prints as python3 prints it (parathon\'s command line)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-cli-'));
+    try {
+      writeFileSync(join(dir, 'modmain.py'), 'import sys\nprint(__name__, sys.argv[1:])\n');
+      writeFileSync(join(dir, 'bad.py'), 'x = "日本語" + 1 2\n');
+      for (const args of [['-m', 'modmain', 'a'], ['bad.py']]) {
+        const ours = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir });
+        const theirs = spawnSync('python3', args, { encoding: 'utf8', cwd: dir });
+        expect([ours.status, ours.stdout, ours.stderr]).toEqual([theirs.status, theirs.stdout, theirs.stderr]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
