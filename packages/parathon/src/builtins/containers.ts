@@ -156,7 +156,17 @@ def(str_, 'join', (s: any, it: any) => {
 });
 def(str_, 'upper', (s: any) => S(s).toUpperCase());
 def(str_, 'lower', (s: any) => S(s).toLowerCase());
-def(str_, 'casefold', (s: any) => S(s).toLowerCase());
+// Full case folding as CPython: lower-upper-lower maps ß/ẞ -> ss and µ -> μ; final ς -> σ is redone
+// because JS lowers sigma by context; dotless ı folds to itself and Cherokee to its capitals.
+def(str_, 'casefold', (s: any) =>
+  S(s)
+    .replace(/[^ı]+/gu, (r) => r.toLowerCase().toUpperCase().toLowerCase())
+    .replace(/ς/g, 'σ')
+    .replace(/[\uab70-\uabbf\u13f8-\u13fd]/g, (c) => {
+      const n = c.charCodeAt(0);
+      return String.fromCharCode(n >= 0xab70 ? n - 0x97d0 : n - 8);
+    }),
+);
 def(str_, 'swapcase', (s: any) => [...S(s)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
 def(str_, 'capitalize', (s: any) => {
   const t = S(s);
