@@ -20,22 +20,31 @@ export function makeType(name: string, base: PyType | null, dict: Record<string,
   return makePyType(name, base, dict, 'dwarfpython', getattr);
 }
 
+/**
+ * Can `f` be called as a plain JS function with `n` positional arguments? Builtins (`$s`) can, and
+ * so can Python functions whose signature is simple (no defaults, `*args` or keywords to bind)
+ * when given exactly their parameter count; anything else goes through parathon's `call`.
+ */
+function direct(f: any, n: number): boolean {
+  if (typeof f !== 'function') return false;
+  if (f.$s === true) return true;
+  const sig = f.$sig;
+  return sig !== undefined && sig.simple === true && sig.params.length === n;
+}
+
 /** Call any Python callable with positional arguments. */
 export function pyCall(f: any, args: any[]): any {
-  if (typeof f === 'function' && f.$s === true) return f(...args);
-  return call(f, args);
+  return direct(f, args.length) ? f(...args) : call(f, args);
 }
 
 /** Call a Python callable with one positional argument. */
 export function pyCall1(f: any, a: any): any {
-  if (typeof f === 'function' && f.$s === true) return f(a);
-  return call(f, [a]);
+  return direct(f, 1) ? f(a) : call(f, [a]);
 }
 
 /** Call a Python callable with two positional arguments (the comparator fast path). */
 export function pyCall2(f: any, a: any, b: any): any {
-  if (typeof f === 'function' && f.$s === true) return f(a, b);
-  return call(f, [a, b]);
+  return direct(f, 2) ? f(a, b) : call(f, [a, b]);
 }
 
 /** Flush Python's sys.stdout/sys.stderr buffers (before C writes to the same descriptors). */
