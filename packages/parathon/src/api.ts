@@ -22,10 +22,12 @@ export function compile(source: string, filename = '<string>', moduleName = '__m
 /**
  * Run Python source as `__main__` in a fresh interpreter; output goes to the process's stdout/stderr,
  * an uncaught exception prints a CPython-format traceback.
+ * @param interpreter Creates the interpreter (embedders pass their subclass; default `new Interpreter(opts)`).
  * @example run('print(2 ** 100)')
  */
-export function run(source: string, filename = '<string>', argv: string[] = [filename]): RunResult {
-  const it = new Interpreter({ argv });
+export function run(source: string, filename = '<string>', argv: string[] = [filename],
+  interpreter: (opts: InterpreterOptions) => Interpreter = (opts) => new Interpreter(opts)): RunResult {
+  const it = interpreter({ argv });
   let status = 0;
   try {
     it.runMain(source, filename);
