@@ -1,8 +1,8 @@
 // Embedding: run Python source or a file in a fresh dwarfpython interpreter.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DwarfInterpreter } from './interp.js';
-import { flushPython } from './bridge.js';
+import { run } from 'parathon';
+import { readSourceFile } from 'parathon/runtime';
 import { dwarfpython_stdio_flush } from './native.js';
 
 /** The result of {@link runSource} / {@link runFile}: exit status as python3 would report it. */
@@ -16,19 +16,13 @@ export interface RunOutcome {
  * @example runSource('import libc\nlibc.puts("hi")')
  */
 export function runSource(source: string, filename = '<string>', argv: string[] = [filename]): RunOutcome {
-  const it = new DwarfInterpreter({ argv, path: [filename.startsWith('<') ? process.cwd() : dirname(resolve(filename))] });
-  let status = 0;
-  try {
-    it.runMain(source, filename);
-  } catch (e) {
-    status = it.handleUncaught(e);
-  }
-  flushPython();
+  const dir = filename.startsWith('<') ? process.cwd() : dirname(resolve(filename));
+  const { status } = run(source, filename, argv, (opts) => new DwarfInterpreter({ ...opts, path: [dir] }));
   dwarfpython_stdio_flush();
   return { status };
 }
 
 /** Run a .py file (its directory is searched first for modules and lib<name>.so). */
 export function runFile(path: string, argv: string[] = [path]): RunOutcome {
-  return runSource(readFileSync(path, 'utf8'), path, argv);
+  return runSource(readSourceFile(path), path, argv);
 }
