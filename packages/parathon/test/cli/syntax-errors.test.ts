@@ -56,6 +56,13 @@ describe.runIf(havePython)('source nested too deeply for the parser', () => {
     expect(r).toEqual(p);
   });
 
+  it('exec() of such source, and of a SyntaxError, under the -c traceback (no source lines for <string>)', () => {
+    for (const code of ['exec("a" + ".b" * 5000)', 'exec("x = (1 2)")']) {
+      const [r, p] = both(['-c', code]);
+      expect(r).toEqual(p);
+    }
+  });
+
   it('a long sum does too', () => {
     const [r, p] = both([file('deep_sum.py', 'x = ' + Array(5000).fill('a').join(' + ') + '\n')]);
     expect(r).toEqual(p);
