@@ -6,8 +6,10 @@ export {
   runUnderPreload,
   readReports,
   formatReports,
+  symbolizeSources,
   type RunOptions,
   type RunResult,
   type ProcessReport,
   type ReportSite,
+  type SourceSite,
 } from './runner.js';

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DebugInfo } from 'libpmirror';
 import { preloadPath } from './native.js';
 
 /** One allocation site in a process's exit report. */
@@ -15,6 +16,22 @@ export interface ReportSite {
   site: bigint;
   /** The site as dladdr saw it in the child: `object!symbol+0xoff` or `object+0xoff` (`?` if unmapped). */
   symbol: string;
+  /** The object (shared library or executable) holding the site, `?` if unmapped. */
+  object: string;
+  /** The site's ELF virtual address in that object (the address less the object's load bias). */
+  offset: bigint;
+  /** The allocating call's function and source line from the object's DWARF (via libpmirror), if it has any. */
+  source?: SourceSite;
+}
+
+/** Where an allocating call is in the source. */
+export interface SourceSite {
+  /** The function containing the call (inlined calls: the innermost one DWARF names). */
+  function?: string;
+  /** Source file path as the line table records it. */
+  file: string;
+  /** 1-based line. */
+  line: number;
 }
 
 /** What one process (the command, or any process it started) still had allocated when it exited. */
@@ -59,12 +76,50 @@ export function readReports(dir: string): ProcessReport[] {
     const head = lines.shift()?.match(/^# (\d+)\t(.*)\t(\d+)\t(\d+)$/);
     if (!head) continue; /* a process killed while writing: nothing trustworthy to show */
     const sites = lines.map((line) => {
-      const [count, bytes, site, ...symbol] = line.split('\t');
-      return { count: Number(count), bytes: Number(bytes), site: BigInt(site!), symbol: symbol.join('\t') };
+      const [count, bytes, site, symbol, object, offset] = line.split('\t');
+      return {
+        count: Number(count),
+        bytes: Number(bytes),
+        site: BigInt(site!),
+        symbol: symbol ?? '?',
+        object: object ?? '?',
+        offset: BigInt(offset ?? 0),
+      };
     });
     reports.push({ pid: Number(head[1]), exe: head[2]!, liveCount: Number(head[3]), liveBytes: Number(head[4]), sites });
   }
   return reports.sort((a, b) => a.pid - b.pid);
+}
+
+/**
+ * Fill in `source` for every site whose object has DWARF, through libpmirror (loaded on first use;
+ * objects without debug info, or a libpmirror that cannot load, leave sites as dladdr named them).
+ */
+export async function symbolizeSources(reports: ProcessReport[]): Promise<void> {
+  const sites = reports.flatMap((r) => r.sites).filter((s) => s.object !== '?');
+  if (sites.length === 0) return;
+  let pmirror: typeof import('libpmirror');
+  try {
+    pmirror = await import('libpmirror');
+  } catch {
+    return;
+  }
+  const opened = new Map<string, DebugInfo | null>();
+  for (const s of sites) {
+    if (!opened.has(s.object)) {
+      try {
+        opened.set(s.object, pmirror.DebugInfo.open(s.object));
+      } catch {
+        opened.set(s.object, null); /* no debug info, or not a readable ELF file */
+      }
+    }
+    const dbg = opened.get(s.object);
+    /* The site is a return address: the call itself is the byte before it, as debuggers take it. */
+    const at = s.offset - 1n;
+    const line = dbg?.lineAt(at);
+    if (line) s.source = { function: dbg!.functionAt(at)?.name, file: line.file, line: line.line };
+  }
+  for (const dbg of opened.values()) dbg?.close();
 }
 
 /** Render reports as text: per process a summary line, then its `top` sites. */
@@ -75,7 +130,10 @@ export function formatReports(reports: ProcessReport[], top = 20): string {
     if (r.sites.length === 0) continue;
     out.push(`  ${'count'.padStart(9)} ${'bytes'.padStart(12)}  site`);
     for (const s of r.sites.slice(0, top))
-      out.push(`  ${String(s.count).padStart(9)} ${String(s.bytes).padStart(12)}  ${s.symbol} (0x${s.site.toString(16)})`);
+      out.push(
+        `  ${String(s.count).padStart(9)} ${String(s.bytes).padStart(12)}  ${s.symbol} (0x${s.site.toString(16)})` +
+          (s.source ? ` in ${s.source.function ?? '??'} at ${s.source.file}:${s.source.line}` : ''),
+      );
     if (r.sites.length > top) out.push(`  ... ${r.sites.length - top} more sites`);
   }
   return out.join('\n');
@@ -84,7 +142,8 @@ export function formatReports(reports: ProcessReport[], top = 20): string {
 /**
  * Run `command` with libmemtable-preload.so preloaded (it and every process it starts). With
  * `report`, each process writes its live allocations by site at exit into a private temporary
- * directory (0700, removed afterwards), returned parsed.
+ * directory (0700, removed afterwards), returned parsed and symbolised to file:line where the
+ * objects have DWARF.
  */
 export function runUnderPreload(command: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
   const dir = opts.report ? mkdtempSync(join(tmpdir(), 'memtable-')) : undefined;
@@ -109,6 +168,9 @@ export function runUnderPreload(command: string, args: string[], opts: RunOption
       finish();
       reject(err);
     });
-    child.on('close', (status, signal) => resolve({ status, signal, reports: finish() }));
+    child.on('close', (status, signal) => {
+      const reports = finish();
+      void symbolizeSources(reports).then(() => resolve({ status, signal, reports }), reject);
+    });
   });
 }

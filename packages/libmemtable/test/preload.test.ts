@@ -86,12 +86,19 @@ describe('memtable-run', () => {
     const r = spawnSync(process.execPath, [cli, '--report', '--', exe], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(7);
     expect(r.stderr).toMatch(new RegExp(`memtable: pid \\d+ ${exe}: \\d+ live allocations`));
-    const line = r.stderr.match(/^\s+3\s+300\s+\S+leaky!leak_here\+0x([0-9a-f]+) \(0x[0-9a-f]+\)$/m);
+    const line = r.stderr.match(/^\s+3\s+300\s+\S+leaky!leak_here\+0x([0-9a-f]+) \(0x[0-9a-f]+\)( in |$)/m);
     expect(line, r.stderr).not.toBeNull();
     // nm (binutils) is the oracle for the symbol: the offset must fall inside leak_here's extent.
     const nm = spawnSync('nm', ['-S', exe], { encoding: 'utf8' }).stdout.match(/^[0-9a-f]+ ([0-9a-f]+) T leak_here$/m);
     expect(nm).not.toBeNull();
     expect(parseInt(line![1]!, 16)).toBeLessThan(parseInt(nm![1]!, 16));
+    // libpmirror names the allocating call's line; addr2line, given the same call address, is the oracle.
+    const src = r.stderr.match(/^\s+3\s+300\s+\S+leaky!leak_here\+0x[0-9a-f]+ \(0x[0-9a-f]+\) in leak_here at (\S+):(\d+)$/m);
+    expect(src, r.stderr).not.toBeNull();
+    const sym = parseInt(spawnSync('nm', [exe], { encoding: 'utf8' }).stdout.match(/^([0-9a-f]+) T leak_here$/m)![1]!, 16);
+    const call = (sym + parseInt(line![1]!, 16) - 1).toString(16);
+    const a2l = spawnSync('addr2line', ['-e', exe, call], { encoding: 'utf8' }).stdout.trim();
+    expect(a2l).toBe(`${src![1]}:${src![2]}`);
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('memtable-')).length).toBe(before); /* cleaned up */
   });
 

@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,7 +315,9 @@ NEW_WRAPPER(_ZnamSt11align_val_tRKSt9nothrow_t, new_aligned_nothrow_fn, (size_t 
 /* -- Exit report -- */
 
 /* With $MEMTABLE_REPORT_DIR set (by memtable-run), write the live allocations per site into a
-   private file <dir>/<pid>.tsv: a "# pid exe count bytes" line, then "count bytes site symbol" lines. */
+   private file <dir>/<pid>.tsv: a "# pid exe count bytes" line, then "count bytes site symbol object
+   offset" lines, where offset is the site relative to the object's load bias (its ELF virtual address,
+   which memtable-run maps to file:line through the object's DWARF). */
 __attribute__((destructor)) static void report_at_exit(void) {
   const char *dir = getenv("MEMTABLE_REPORT_DIR");
   if (!dir || !*dir) return;
@@ -336,9 +339,18 @@ __attribute__((destructor)) static void report_at_exit(void) {
     dprintf(fd, "# %d\t%s\t%llu\t%llu\n", (int)getpid(), exe, (unsigned long long)st.live_count,
             (unsigned long long)st.live_bytes);
     for (size_t i = 0; i < count && i < MAX_SITES; i++) {
-      if (memtable_symbolize((const void *)(uintptr_t)sites[i].site, sym, sizeof sym)) strcpy(sym, "?");
-      dprintf(fd, "%llu\t%llu\t0x%llx\t%s\n", (unsigned long long)sites[i].count,
-              (unsigned long long)sites[i].bytes, (unsigned long long)sites[i].site, sym);
+      const void *site = (const void *)(uintptr_t)sites[i].site;
+      if (memtable_symbolize(site, sym, sizeof sym)) strcpy(sym, "?");
+      Dl_info info;
+      struct link_map *lm = NULL;
+      const char *obj = "?";
+      unsigned long long off = 0;
+      if (dladdr1(site, &info, (void **)&lm, RTLD_DL_LINKMAP) && lm) {
+        obj = info.dli_fname && info.dli_fname[0] ? info.dli_fname : exe; /* the main program's name is empty */
+        off = (unsigned long long)((uintptr_t)site - (uintptr_t)lm->l_addr);
+      }
+      dprintf(fd, "%llu\t%llu\t0x%llx\t%s\t%s\t0x%llx\n", (unsigned long long)sites[i].count,
+              (unsigned long long)sites[i].bytes, (unsigned long long)sites[i].site, sym, obj, off);
     }
   }
   close(fd);
