@@ -100,10 +100,11 @@ export function repl(opts: ReplOptions = {}): void {
   rl.on('SIGINT', () => {
     // python3 drops the partial statement and prompts again.
     session.reset();
-    rl.write(null, { ctrl: true, name: 'u' });
-    process.stdout.write('\nKeyboardInterrupt\n');
     rl.setPrompt('>>> ');
-    rl.prompt();
+    process.stdout.write('\nKeyboardInterrupt\n');
+    // Drop the typed text: end of line, then delete to its start (readline redraws the new prompt).
+    rl.write(null, { ctrl: true, name: 'e' });
+    rl.write(null, { ctrl: true, name: 'u' });
   });
   rl.on('close', () => {
     if (session.exitStatus !== null) return;

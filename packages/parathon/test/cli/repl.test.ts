@@ -70,4 +70,19 @@ describe('the REPL on a terminal', () => {
     const out = r.stdout.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
     expect(out).toMatch(/>>> for i in range\(2\): print\(i \* 10\)\n\.\.\. \n0\n10\n>>> /);
   });
+
+  it('Ctrl-C drops the partly typed statement and prints KeyboardInterrupt, as python3', () => {
+    if (spawnSync('script', ['--version']).status !== 0) return;
+    // Keys typed with pauses (raw terminal input: \r is Enter, \x03 Ctrl-C, \x04 Ctrl-D).
+    const feed = "sleep 3; printf 'if 1:\\r'; sleep 0.5; printf '  x = 1'; sleep 0.5; printf '\\003'; sleep 0.5; " +
+      "printf 'print(6 * 7)\\r'; sleep 1; printf '\\004'; sleep 0.5";
+    const run = (cmd: string): string => {
+      const r = spawnSync('sh', ['-c', `(${feed}) | script -qec '${cmd}' /dev/null`], { encoding: 'utf8', timeout: 30_000 });
+      const out = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+      return out.slice(out.indexOf('>>> if 1:'));
+    };
+    const ours = run(`${process.execPath} ${bin}`);
+    expect(ours).toMatch(/^>>> if 1:\n\.\.\.   x = 1\nKeyboardInterrupt\n>>> print\(6 \* 7\)\n42\n>>> /);
+    if (havePython) expect(ours.trimEnd()).toBe(run('python3 -q').trimEnd());
+  });
 });
