@@ -7,9 +7,9 @@ import koffi from 'koffi';
 import { DynamicLibrary } from 'libdl-ext';
 import { Type } from 'libpmirror';
 import { parse } from 'parathon';
-import { isFloat, pyCall, pyCall1, pyCall2, pyErr, PyFloat } from './bridge.js';
+import { isFloat, pyCall, pyCall1, pyCall2, pyErr } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
-import { fnPointerHook, pointerValue, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
+import { fnPointerHook, pointerValue, scalarFromC, toCAddress, toCBool, toCFloat, toCInt } from './cdata.js';
 
 let dynlib: DynamicLibrary | null = null;
 const usedNames = new Set<string>();
@@ -125,16 +125,9 @@ export const moduleFiles: { of: (module: string) => string | undefined } = { of:
 
 /** C value -> Python value for a callback parameter. */
 function fromC(c: CInfo): (v: any) => any {
-  switch (c.shape) {
-    case 'int':
-      return (v) => (typeof v === 'bigint' ? (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v) : v);
-    case 'float':
-      return (v) => new PyFloat(v);
-    case 'bool':
-      return (v) => !!v;
-    case 'pointer':
-      return (v) => (v === null || v === 0n || v === 0 ? null : pointerValue(BigInt(v), c));
-  }
+  const scalar = scalarFromC(c);
+  if (scalar) return scalar;
+  if (c.shape === 'pointer') return (v) => (v === null || v === 0n || v === 0 ? null : pointerValue(BigInt(v), c));
   return () => null;
 }
 

@@ -3,9 +3,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import koffi from 'koffi';
 import type { Func, Type } from 'libpmirror';
-import { builtin, builtins, bytearray_, isBytes, isFloat, pyCall, pyErr, PyFloat, pyTypeName } from './bridge.js';
+import { builtin, builtins, bytearray_, isBytes, isFloat, pyCall, pyErr, pyTypeName } from './bridge.js';
 import { cinfo, cname, type CInfo } from './ctypes.js';
-import { CPtr, CRef, arrayOf, fnPointerHook, handleFor, newObject, pointerCompatible, pointerValue, toCBool, toCFloat, toCInt } from './cdata.js';
+import { CPtr, CRef, arrayOf, fnPointerHook, handleFor, newObject, pointerCompatible, pointerValue, scalarFromC, toCBool, toCFloat, toCInt } from './cdata.js';
 import { callbackAddress, takePendingError } from './callbacks.js';
 
 // -- Structs by value: a koffi struct type built from the DWARF members --
@@ -147,15 +147,11 @@ function pointerArg(c: CInfo, what: string): Conv {
 
 /** The result converter for a return type. */
 function retConv(c: CInfo): Conv {
+  const scalar = scalarFromC(c);
+  if (scalar) return scalar;
   switch (c.shape) {
     case 'void':
       return () => null;
-    case 'int':
-      return (v) => (typeof v === 'bigint' ? (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v) : v);
-    case 'float':
-      return (v) => new PyFloat(v);
-    case 'bool':
-      return (v) => !!v;
     case 'pointer':
       return (v) => (v === null ? null : pointerValue(BigInt(v), c));
     case 'struct': {

@@ -231,6 +231,22 @@ function handleObject(b: Block): any {
   return o;
 }
 
+/**
+ * Python value of koffi's value of a scalar C type (int: a JS number when it fits, else bigint;
+ * float: a Python float; bool), as a converter; undefined for other shapes.
+ */
+export function scalarFromC(c: CInfo): ((v: any) => any) | undefined {
+  switch (c.shape) {
+    case 'int':
+      return (v) => (typeof v === 'bigint' ? (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v) : v);
+    case 'float':
+      return (v) => new PyFloat(v);
+    case 'bool':
+      return (v) => !!v;
+  }
+  return undefined;
+}
+
 /** Read a NUL-terminated string at `p` (UTF-8, invalid bytes replaced). */
 export function readCString(p: bigint): string {
   return koffi.decode(p, 'char', -1) as string;
