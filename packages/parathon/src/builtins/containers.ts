@@ -1138,30 +1138,19 @@ export class PyGen {
   send(v: any): any {
     if (this.done) throw mkExc(StopIteration_);
     if (!this.started && v !== null) throw mkExc(TypeError_, "can't send non-None value to a just-started generator");
-    this.running = true;
-    let r;
-    try {
-      this.started = true;
-      r = this.g.next(v);
-    } catch (e) {
-      this.done = true;
-      throw genExc(e);
-    } finally {
-      this.running = false;
-    }
-    if (r.done) {
-      this.done = true;
-      throw mkExc(StopIteration_, ...(r.value === null || r.value === undefined ? [] : [r.value]));
-    }
-    return r.value;
+    return this.resume(v, false);
   }
   throw(e: any): any {
     if (this.done) throw e;
+    return this.resume(e, true);
+  }
+  /** One step of send() or throw(): resume the JS generator; StopIteration(value) when it returns. */
+  private resume(v: any, thrown: boolean): any {
     this.running = true;
     let r;
     try {
       this.started = true;
-      r = this.g.throw(e);
+      r = thrown ? this.g.throw(v) : this.g.next(v);
     } catch (x) {
       this.done = true;
       throw genExc(x);
