@@ -10,7 +10,7 @@ export {
   type_, object_, float_, bytes_, bytearray_,
 } from './core.js';
 export { B as builtins, flushAll } from '../builtins/functions.js';
-export { Interpreter, toPySyntaxError, formatException, readSourceFile, type InterpreterOptions } from './interp.js';
+export { Interpreter, toPySyntaxError, readSourceFile, type InterpreterOptions } from './interp.js';
 export { ReplSession, repl, type ReplOptions } from '../repl.js';
 export { main as cliMain, type CliOptions } from '../cli-main.js';
 
