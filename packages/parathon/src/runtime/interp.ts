@@ -42,8 +42,11 @@ export interface InterpreterOptions {
 
 /** A Python interpreter: one set of modules, one sys. */
 export class Interpreter {
+  /** This interpreter's `sys` module. */
   sys: PyModule;
+  /** `sys.modules`: every imported module by name. */
   modules: PyDict;
+  /** The `__main__` module, once {@link Interpreter.runMain} has run. */
   main: PyModule | null = null;
   constructor(opts: InterpreterOptions = {}) {
     Error.stackTraceLimit = 64;
