@@ -31,6 +31,12 @@ export function arg(args: any[], kw: Kw, i: number, name: string, dflt: any): an
 // -- repr / str --
 
 const reprStack: any[] = [];
+/** A function's qualified name: an assigned `__qualname__` (functools.wraps sets one) wins, as in CPython. */
+function fnQualname(f: any): string {
+  const q = f.$d?.__qualname__;
+  return typeof q === 'string' ? q : (f.$sig?.qualname ?? f.$name ?? f.name);
+}
+
 /** repr(x). */
 export function repr(x: any): string {
   switch (typeof x) {
@@ -43,7 +49,7 @@ export function repr(x: any): string {
     case 'boolean':
       return x ? 'True' : 'False';
     case 'function':
-      if (x.$sig) return `<function ${x.$sig.qualname} at 0x${O.idOf(x).toString(16).padStart(12, '0')}>`;
+      if (x.$sig) return `<function ${fnQualname(x)} at 0x${O.idOf(x).toString(16).padStart(12, '0')}>`;
       return `<built-in function ${x.$name ?? x.name}>`;
   }
   if (x === null) return 'None';
@@ -587,7 +593,7 @@ def(C.function_, '__get__', (f: any, obj: any) => (obj === null ? f : new PyMeth
   if (own !== undefined) return own;
   switch (name) {
     case '__name__': return f.$sig?.name ?? f.$name ?? f.name;
-    case '__qualname__': return f.$sig?.qualname ?? f.$name ?? f.name;
+    case '__qualname__': return fnQualname(f);
     case '__module__': return f.$sig?.module ?? 'builtins';
     case '__defaults__': return f.$dv?.length ? new PyTuple(f.$dv) : null;
     case '__kwdefaults__': return f.$kwd ? nsDict(f.$kwd) : null;
@@ -603,7 +609,7 @@ def(C.function_, '__get__', (f: any, obj: any) => (obj === null ? f : new PyMeth
 };
 def(C.builtin_function_, '__repr__', (f: any) => `<built-in function ${f.$name ?? f.name}>`);
 (C.builtin_function_ as any).$gattr = (f: any, name: string) => (name === '__name__' || name === '__qualname__' ? f.$name ?? f.name : name === '__doc__' ? null : name === '__module__' ? 'builtins' : undefined);
-def(C.method_, '__repr__', (m: PyMethod) => `<bound method ${m.fn.$sig?.qualname ?? m.fn.$name ?? m.fn.name} of ${repr(m.self)}>`);
+def(C.method_, '__repr__', (m: PyMethod) => `<bound method ${fnQualname(m.fn)} of ${repr(m.self)}>`);
 (C.method_ as any).$gattr = (m: PyMethod, name: string) => {
   if (name === '__self__') return m.self;
   if (name === '__func__') return m.fn;
