@@ -1144,8 +1144,8 @@ export class PyGen {
     if (this.done) throw e;
     return this.resume(e, true);
   }
-  /** One step of send() or throw(): resume the JS generator; StopIteration(value) when it returns. */
-  private resume(v: any, thrown: boolean): any {
+  /** Resume the JS generator with a value (or throw into it), keeping running/started/done current. */
+  step(v: any, thrown: boolean): IteratorResult<any, any> {
     this.running = true;
     let r;
     try {
@@ -1157,10 +1157,13 @@ export class PyGen {
     } finally {
       this.running = false;
     }
-    if (r.done) {
-      this.done = true;
-      throw mkExc(StopIteration_, ...(r.value === null || r.value === undefined ? [] : [r.value]));
-    }
+    if (r.done) this.done = true;
+    return r;
+  }
+  /** One step of send() or throw(); StopIteration(value) when the generator returns. */
+  private resume(v: any, thrown: boolean): any {
+    const r = this.step(v, thrown);
+    if (r.done) throw mkExc(StopIteration_, ...(r.value === null || r.value === undefined ? [] : [r.value]));
     return r.value;
   }
   close(): any {
@@ -1230,48 +1233,11 @@ export function* yieldFrom(x: any): Generator<any, any, any> {
     let mode = 0;
     let err: any;
     for (;;) {
-      let out: any;
+      if (mode === 0 && g.done) return null;
+      const r = mode === 0 ? g.step(v, false) : g.step(err, true);
+      if (r.done) return r.value ?? null;
       try {
-        if (mode === 0) {
-          if (g.done) return null;
-          g.running = true;
-          g.started = true;
-          let r;
-          try {
-            r = g.g.next(v);
-          } catch (e) {
-            g.done = true;
-            throw genExc(e);
-          } finally {
-            g.running = false;
-          }
-          if (r.done) {
-            g.done = true;
-            return r.value ?? null;
-          }
-          out = r.value;
-        } else {
-          g.running = true;
-          let r;
-          try {
-            r = g.g.throw(err);
-          } catch (e) {
-            g.done = true;
-            throw genExc(e);
-          } finally {
-            g.running = false;
-          }
-          if (r.done) {
-            g.done = true;
-            return r.value ?? null;
-          }
-          out = r.value;
-        }
-      } catch (e) {
-        throw e;
-      }
-      try {
-        v = yield out;
+        v = yield r.value;
         mode = 0;
       } catch (e) {
         if (e instanceof PyExc && isSubtype(e.$c, GeneratorExit_)) {
