@@ -55,14 +55,16 @@ describe('the embedding API', () => {
     const dist = new URL('../dist/index.js', import.meta.url).href;
     const code = `
       import { runSource, runFile } from ${JSON.stringify(dist)};
-      import { writeFileSync, mkdtempSync } from 'node:fs';
+      import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
       import { join } from 'node:path';
       import { tmpdir } from 'node:os';
       const a = runSource('import libc\\nprint(libc.abs(-7))\\n');
       const b = runSource('raise SystemExit(4)\\n');
-      const file = join(mkdtempSync(join(tmpdir(), 'dwarfpython-embed-')), 'x.py');
+      const dir = mkdtempSync(join(tmpdir(), 'dwarfpython-embed-'));
+      const file = join(dir, 'x.py');
       writeFileSync(file, 'import libm\\nprint(libm.sqrt(16.0))\\nraise ValueError("boom")\\n');
       const c = runFile(file);
+      rmSync(dir, { recursive: true });
       console.log(JSON.stringify([a.status, b.status, c.status]));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
