@@ -121,6 +121,7 @@ print(list(v))
       'break py_compare', 'run', 'bt 8', 'info symbol $pc', 'kill', ''].join('\n'));
     const r = spawnSync('timeout', ['-s', 'KILL', '120', 'gdb', '-batch', '-nx', '-x', gdb, '--args', process.execPath, cli, script],
       { encoding: 'utf8', timeout: 150_000 });
+    rmSync(dir, { recursive: true, force: true });
     const out = r.stdout + r.stderr;
     expect(out).toMatch(/Breakpoint 1, py_compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at sorter\.py:4/);
     expect(out).toMatch(/#0 +py_compare \(a=0x[0-9a-f]+, b=0x[0-9a-f]+\) at sorter\.py:4/);
@@ -183,6 +184,7 @@ print(demo.call_by_name("fac", 10), demo.call_by_name("no_such_function_here", 1
       'break fac if n == 7', 'run', 'bt 4', 'kill', ''].join('\n'));
     const r = spawnSync('timeout', ['-s', 'KILL', '120', 'gdb', '-batch', '-nx', '-x', gdb, '--args', process.execPath, cli, script],
       { encoding: 'utf8', timeout: 150_000 });
+    rmSync(dir, { recursive: true, force: true });
     const out = r.stdout + r.stderr;
     expect(out).toMatch(/#0 +fac \(n=7\) at fac\.py:6\n#1 +0x[0-9a-f]+ in call_by_name \(name=[^\n]*, x=7\) at [^\n]*demo\.c:\d+\n/);
   });

@@ -1,6 +1,6 @@
 // Test helpers for dwarfpython: build the fixture library, run the CLI and python3 on scripts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,5 +45,6 @@ export function runScript(cmd: 'dwarfpython' | 'python3', source: string, env: N
   writeFileSync(file, source, { mode: 0o600 });
   const argv = cmd === 'python3' ? ['python3', [file]] as const : [process.execPath, [cli, ...flags, file]] as const;
   const r = spawnSync(argv[0], [...argv[1]], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  rmSync(dir, { recursive: true, force: true });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
