@@ -96,6 +96,21 @@ typedef struct { const char *files[64]; int depth; } file_stack;
 
 static const char *top(const file_stack *fs) { return fs->depth > 0 ? fs->files[fs->depth - 1] : NULL; }
 
+/* Opcodes 1-4 mean the same in .debug_macro and .debug_macinfo: define and undef (line, string),
+   start_file (line, file index) and end_file. */
+static int file_or_define(pmirror_debug *d, struct pm_macros *m, pm_unit *u, pm_reader *r, file_stack *fs, uint8_t op) {
+  if (op == 4) {
+    if (fs->depth > 0) fs->depth--;
+    return 0;
+  }
+  uint64_t line = pm_uleb(r);
+  if (op <= 2) return apply(m, pm_cstr(r), op == 1, top(fs), (unsigned)line);
+  uint64_t file = pm_uleb(r);
+  if (fs->depth < 64) fs->files[fs->depth] = pm_line_file(d, u, file);
+  fs->depth++;
+  return 0;
+}
+
 static int macro_unit(pmirror_debug *d, struct pm_macros *m, pm_unit *u, uint64_t off, file_stack *fs, int nesting);
 
 static bool seen_import(struct pm_macros *m, uint64_t off) {
@@ -153,18 +168,7 @@ static int macro_unit(pmirror_debug *d, struct pm_macros *m, pm_unit *u, uint64_
     int rc = 0;
     switch (op) {
     case 0: return 0;
-    case 1: case 2: /* define, undef */
-      line = pm_uleb(&r);
-      text = pm_cstr(&r);
-      rc = apply(m, text, op == 1, top(fs), (unsigned)line);
-      break;
-    case 3: /* start_file */
-      line = pm_uleb(&r);
-      a = pm_uleb(&r);
-      if (fs->depth < 64) fs->files[fs->depth] = pm_line_file(d, u, a);
-      fs->depth++;
-      break;
-    case 4: if (fs->depth > 0) fs->depth--; break;
+    case 1: case 2: case 3: case 4: rc = file_or_define(d, m, u, &r, fs, op); break;
     case 5: case 6: /* define_strp, undef_strp */
       line = pm_uleb(&r);
       text = pm_str_at(d->str, d->str_size, pm_uN(&r, osz));
@@ -200,23 +204,10 @@ static int macinfo_unit(pmirror_debug *d, struct pm_macros *m, pm_unit *u, uint6
   pm_seek(&r, off);
   for (int steps = 0; steps < 50000000 && !r.err; steps++) {
     uint8_t op = pm_u8(&r);
-    uint64_t line, a;
-    const char *text;
     int rc = 0;
     switch (op) {
     case 0: return 0;
-    case 1: case 2:
-      line = pm_uleb(&r);
-      text = pm_cstr(&r);
-      rc = apply(m, text, op == 1, top(fs), (unsigned)line);
-      break;
-    case 3:
-      pm_uleb(&r);
-      a = pm_uleb(&r);
-      if (fs->depth < 64) fs->files[fs->depth] = pm_line_file(d, u, a);
-      fs->depth++;
-      break;
-    case 4: if (fs->depth > 0) fs->depth--; break;
+    case 1: case 2: case 3: case 4: rc = file_or_define(d, m, u, &r, fs, op); break;
     case 0xff: pm_uleb(&r); pm_cstr(&r); break;
     default: return pm_fail(PMIRROR_E_DWARF, "unknown .debug_macinfo opcode 0x%x", op);
     }
