@@ -1194,22 +1194,22 @@ class Parser {
 
   /** disjunction: conjunction ('or' conjunction)+ | conjunction */
   private disjunction(): A.expr {
-    const st = this.pos(this.peek());
-    const first = this.conjunction();
-    if (!this.isKw('or')) return first;
-    const values = [first];
-    while (this.eatKw('or')) values.push(this.conjunction());
-    return this.fin({ _type: 'BoolOp', op: op('Or'), values } as A.BoolOp, st);
+    return this.boolOp('or', 'Or', this.conjunction);
   }
 
   /** conjunction: inversion ('and' inversion)+ | inversion */
   private conjunction(): A.expr {
+    return this.boolOp('and', 'And', this.inversion);
+  }
+
+  /** One BoolOp level: operands from `operand`, joined by keyword `kw`; a lone operand is returned as is. */
+  private boolOp(kw: 'or' | 'and', name: 'Or' | 'And', operand: (this: Parser) => A.expr): A.expr {
     const st = this.pos(this.peek());
-    const first = this.inversion();
-    if (!this.isKw('and')) return first;
+    const first = operand.call(this);
+    if (!this.isKw(kw)) return first;
     const values = [first];
-    while (this.eatKw('and')) values.push(this.inversion());
-    return this.fin({ _type: 'BoolOp', op: op('And'), values } as A.BoolOp, st);
+    while (this.eatKw(kw)) values.push(operand.call(this));
+    return this.fin({ _type: 'BoolOp', op: op(name), values } as A.BoolOp, st);
   }
 
   /** inversion: 'not' inversion | comparison */
